@@ -1,0 +1,239 @@
+package io.github.snowplowspring.tracker;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.snowplowspring.tracker.event.EcommerceTransaction;
+import io.github.snowplowspring.tracker.event.EcommerceTransactionItem;
+import io.github.snowplowspring.tracker.event.Event;
+import io.github.snowplowspring.tracker.event.PagePing;
+import io.github.snowplowspring.tracker.event.PageView;
+import io.github.snowplowspring.tracker.event.ScreenView;
+import io.github.snowplowspring.tracker.event.SelfDescribing;
+import io.github.snowplowspring.tracker.event.SelfDescribingJson;
+import io.github.snowplowspring.tracker.event.Structured;
+import io.github.snowplowspring.tracker.event.Timing;
+import io.github.snowplowspring.tracker.payload.Payload;
+import io.github.snowplowspring.tracker.payload.PayloadJson;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns events into protocol payloads: every value a string, nulls left out, only parameters
+ * that {@code payload_data} 1-0-4 allows.
+ */
+final class PayloadFactory {
+
+	static final String CONTEXTS_SCHEMA = "iglu:com.snowplowanalytics.snowplow/contexts/jsonschema/1-0-1";
+
+	static final String UNSTRUCT_EVENT_SCHEMA = "iglu:com.snowplowanalytics.snowplow/unstruct_event/jsonschema/1-0-0";
+
+	// URL-safe alphabet, as the protocol documentation and the Python tracker use; padded.
+	private static final Base64.Encoder BASE64 = Base64.getUrlEncoder();
+
+	private final String trackerVersion;
+
+	private final String namespace;
+
+	private final @Nullable String appId;
+
+	private final Platform platform;
+
+	private final boolean base64;
+
+	private final Clock clock;
+
+	private final EventIdGenerator eventIds = new EventIdGenerator();
+
+	PayloadFactory(String trackerVersion, String namespace, @Nullable String appId, Platform platform, boolean base64,
+			Clock clock) {
+		this.trackerVersion = trackerVersion;
+		this.namespace = namespace;
+		this.appId = appId;
+		this.platform = platform;
+		this.base64 = base64;
+		this.clock = clock;
+	}
+
+	/** The payloads of one event: one, or for a transaction one plus one per item. */
+	List<Payload> create(Event event, @Nullable Subject trackerSubject) {
+		long now = this.clock.millis();
+		Subject subject = (event.subject() != null) ? event.subject().mergedOver(trackerSubject) : trackerSubject;
+		if (event instanceof EcommerceTransaction transaction) {
+			return transaction(transaction, subject, now);
+		}
+		Payload.Builder payload = start(eventType(event), now, event.trueTimestamp());
+		if (event instanceof PageView pageView) {
+			payload.add("url", pageView.url()).add("page", pageView.title()).add("refr", pageView.referrer());
+		}
+		else if (event instanceof PagePing ping) {
+			payload.add("url", ping.url())
+				.add("page", ping.title())
+				.add("refr", ping.referrer())
+				.add("pp_mix", string(ping.minXOffset()))
+				.add("pp_max", string(ping.maxXOffset()))
+				.add("pp_miy", string(ping.minYOffset()))
+				.add("pp_may", string(ping.maxYOffset()));
+		}
+		else if (event instanceof Structured structured) {
+			payload.add("se_ca", structured.category())
+				.add("se_ac", structured.action())
+				.add("se_la", structured.label())
+				.add("se_pr", structured.property())
+				.add("se_va", (structured.value() != null) ? decimal(structured.value()) : null);
+		}
+		else {
+			addSelfDescribingEvent(payload, selfDescribingEventOf(event));
+		}
+		return List.of(finish(payload, event.contexts(), subject));
+	}
+
+	private static String eventType(Event event) {
+		if (event instanceof PageView) {
+			return "pv";
+		}
+		if (event instanceof PagePing) {
+			return "pp";
+		}
+		if (event instanceof Structured) {
+			return "se";
+		}
+		return "ue";
+	}
+
+	private static SelfDescribingJson selfDescribingEventOf(Event event) {
+		if (event instanceof SelfDescribing selfDescribing) {
+			return selfDescribing.event();
+		}
+		if (event instanceof ScreenView screen) {
+			Map<String, Object> data = new LinkedHashMap<>();
+			data.put("name", screen.name());
+			data.put("id", screen.id());
+			data.put("type", screen.type());
+			data.put("previousName", screen.previousName());
+			data.put("previousId", screen.previousId());
+			data.put("previousType", screen.previousType());
+			data.put("transitionType", screen.transitionType());
+			return SelfDescribingJson.of(ScreenView.SCHEMA, data);
+		}
+		if (event instanceof Timing timing) {
+			Map<String, Object> data = new LinkedHashMap<>();
+			data.put("category", timing.category());
+			data.put("variable", timing.variable());
+			data.put("timing", timing.timing());
+			data.put("label", timing.label());
+			return SelfDescribingJson.of(Timing.SCHEMA, data);
+		}
+		throw new IllegalArgumentException("unsupported event type " + event.getClass().getName());
+	}
+
+	private List<Payload> transaction(EcommerceTransaction transaction, @Nullable Subject subject, long now) {
+		List<Payload> payloads = new ArrayList<>(1 + transaction.items().size());
+		Payload.Builder payload = start("tr", now, transaction.trueTimestamp());
+		payload.add("tr_id", transaction.orderId())
+			.add("tr_tt", decimal(transaction.totalValue()))
+			.add("tr_af", transaction.affiliation())
+			.add("tr_tx", (transaction.taxValue() != null) ? decimal(transaction.taxValue()) : null)
+			.add("tr_sh", (transaction.shipping() != null) ? decimal(transaction.shipping()) : null)
+			.add("tr_ci", transaction.city())
+			.add("tr_st", transaction.state())
+			.add("tr_co", transaction.country())
+			.add("tr_cu", transaction.currency());
+		payloads.add(finish(payload, transaction.contexts(), subject));
+		for (int i = 0; i < transaction.items().size(); i++) {
+			EcommerceTransactionItem item = transaction.items().get(i);
+			Payload.Builder itemPayload = start("ti", now, transaction.trueTimestamp());
+			itemPayload.add("ti_id", transaction.orderId())
+				.add("ti_sk", item.sku())
+				.add("ti_nm", item.name())
+				.add("ti_ca", item.category())
+				.add("ti_pr", decimal(item.price()))
+				.add("ti_qu", Integer.toString(item.quantity()))
+				.add("ti_cu", transaction.currency());
+			payloads.add(finish(itemPayload, item.contexts(), subject));
+		}
+		return payloads;
+	}
+
+	private Payload.Builder start(String eventType, long now, @Nullable Instant trueTimestamp) {
+		return Payload.builder(24)
+			.add("e", eventType)
+			.add(Payload.EVENT_ID, this.eventIds.next())
+			.add("dtm", Long.toString(now))
+			.add("ttm", (trueTimestamp != null) ? Long.toString(trueTimestamp.toEpochMilli()) : null)
+			.add("tv", this.trackerVersion)
+			.add("tna", this.namespace)
+			.add("aid", this.appId)
+			.add("p", this.platform.code());
+	}
+
+	private Payload finish(Payload.Builder payload, List<SelfDescribingJson> contexts, @Nullable Subject subject) {
+		if (!contexts.isEmpty()) {
+			String json = contextsJson(contexts);
+			addJson(payload, json, "cx", "co");
+		}
+		if (subject != null) {
+			payload.add("uid", subject.userId())
+				.add("duid", subject.domainUserId())
+				.add("tnuid", subject.networkUserId())
+				.add("sid", subject.sessionId())
+				.add("vid", string(subject.sessionIndex()))
+				.add("ip", subject.ipAddress())
+				.add("ua", subject.userAgent())
+				.add("tz", subject.timezone())
+				.add("lang", subject.language())
+				.add("res", string(subject.screenResolution()))
+				.add("vp", string(subject.viewport()))
+				.add("cd", string(subject.colorDepth()));
+		}
+		return payload.build();
+	}
+
+	private void addSelfDescribingEvent(Payload.Builder payload, SelfDescribingJson event) {
+		String data = PayloadJson.write(event.data(), "data of self-describing event " + event.schema());
+		String json = "{\"schema\":\"" + UNSTRUCT_EVENT_SCHEMA + "\",\"data\":{\"schema\":\"" + event.schema()
+				+ "\",\"data\":" + data + "}}";
+		addJson(payload, json, "ue_px", "ue_pr");
+	}
+
+	private static String contextsJson(List<SelfDescribingJson> contexts) {
+		StringBuilder json = new StringBuilder(128 * contexts.size()).append("{\"schema\":\"")
+			.append(CONTEXTS_SCHEMA)
+			.append("\",\"data\":[");
+		for (int i = 0; i < contexts.size(); i++) {
+			SelfDescribingJson entity = contexts.get(i);
+			String data = PayloadJson.write(entity.data(), "data of context entity " + i + " (" + entity.schema() + ")");
+			json.append((i > 0) ? ",{\"schema\":\"" : "{\"schema\":\"")
+				.append(entity.schema())
+				.append("\",\"data\":")
+				.append(data)
+				.append('}');
+		}
+		return json.append("]}").toString();
+	}
+
+	private void addJson(Payload.Builder payload, String json, String encodedName, String plainName) {
+		if (this.base64) {
+			payload.add(encodedName, BASE64.encodeToString(json.getBytes(StandardCharsets.UTF_8)));
+		}
+		else {
+			payload.add(plainName, json);
+		}
+	}
+
+	private static @Nullable String string(@Nullable Object value) {
+		return (value != null) ? value.toString() : null;
+	}
+
+	/** A decimal in plain notation: {@code 10}, {@code 2.5}, never {@code 1.0E7}. */
+	static String decimal(double value) {
+		return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+	}
+
+}
