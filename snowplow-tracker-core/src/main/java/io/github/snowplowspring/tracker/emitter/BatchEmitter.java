@@ -46,6 +46,8 @@ public final class BatchEmitter implements Emitter {
 
 	private final int bufferSize;
 
+	private final int eventsPerRequest;
+
 	private final long byteLimit;
 
 	private final int bufferCapacity;
@@ -108,7 +110,8 @@ public final class BatchEmitter implements Emitter {
 		this.name = builder.name;
 		this.transport = builder.transport;
 		this.format = this.transport.wireFormat();
-		this.bufferSize = Math.min(builder.bufferSize(), this.format.maxEventsPerRequest());
+		this.bufferSize = builder.bufferSize();
+		this.eventsPerRequest = Math.min(this.bufferSize, this.format.maxEventsPerRequest());
 		this.byteLimit = builder.byteLimit;
 		this.bufferCapacity = builder.bufferCapacity;
 		this.bufferMaxBytes = builder.bufferMaxBytes;
@@ -279,9 +282,9 @@ public final class BatchEmitter implements Emitter {
 	}
 
 	/**
-	 * Sends batches on the calling thread until nothing is ready, a retryable failure stops
-	 * the round, or the time is up. {@code force} sends what is buffered even below a full
-	 * batch, and retries a backing-off batch at once.
+	 * Sends everything buffered on the calling thread, in batches, until the buffer is empty, a
+	 * retryable failure stops the round, or the time is up. {@code force} also retries a
+	 * backing-off batch at once (an explicit flush); a full buffer waits out the backoff.
 	 */
 	private void drain(boolean force, Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
@@ -310,7 +313,7 @@ public final class BatchEmitter implements Emitter {
 			}
 			else {
 				report(completion, deliveredCount);
-				if (completion.retrying()) {
+				if (completion.stopsRound()) {
 					break; // the collector is failing: leave the rest for the next attempt
 				}
 			}
@@ -344,12 +347,12 @@ public final class BatchEmitter implements Emitter {
 			this.retries.pollFirst();
 			return new InFlight(retry.events(), retry.attempts() + 1);
 		}
-		if (this.buffer.isEmpty() || !(force || batchReady())) {
+		if (this.buffer.isEmpty()) {
 			return null;
 		}
-		List<Held> events = new ArrayList<>(Math.min(this.buffer.size(), this.bufferSize));
+		List<Held> events = new ArrayList<>(Math.min(this.buffer.size(), this.eventsPerRequest));
 		long bytes = 0;
-		while (!this.buffer.isEmpty() && events.size() < this.bufferSize) {
+		while (!this.buffer.isEmpty() && events.size() < this.eventsPerRequest) {
 			Held next = this.buffer.peekFirst();
 			long size = next.event().size();
 			if (!events.isEmpty() && this.format.requestBytes(events.size() + 1, bytes + size) > this.byteLimit) {
@@ -372,7 +375,7 @@ public final class BatchEmitter implements Emitter {
 			if (outcome.isSuccess()) {
 				this.sent += events.size();
 				release(events);
-				return new Completion(events, outcome, null, List.of());
+				return new Completion(List.of(), outcome, null, List.of(), false);
 			}
 			this.failed += events.size();
 			if (outcome instanceof Outcome.Response response && response.statusCode() == 413
@@ -385,7 +388,7 @@ public final class BatchEmitter implements Emitter {
 				long now = this.clock.millis();
 				this.retries.addFirst(new RetryBatch(events.subList(half, events.size()), batch.attempt(), now));
 				this.retries.addFirst(new RetryBatch(events.subList(0, half), batch.attempt(), now));
-				return new Completion(events, outcome, null, List.of());
+				return new Completion(events, outcome, null, List.of(), false);
 			}
 			if (outcome instanceof Outcome.Response response && !this.retryPolicy.isRetryable(response.statusCode())) {
 				return drop(events, outcome, DropReason.REJECTED);
@@ -410,7 +413,7 @@ public final class BatchEmitter implements Emitter {
 				release(expired);
 				countDrop(DropReason.EXPIRED, expired.size());
 			}
-			return new Completion(alive, outcome, expired.isEmpty() ? null : DropReason.EXPIRED, expired);
+			return new Completion(alive, outcome, expired.isEmpty() ? null : DropReason.EXPIRED, expired, true);
 		}
 		finally {
 			this.lock.unlock();
@@ -420,7 +423,7 @@ public final class BatchEmitter implements Emitter {
 	private Completion drop(List<Held> events, Outcome outcome, DropReason reason) {
 		release(events);
 		countDrop(reason, events.size());
-		return new Completion(List.of(), outcome, reason, events);
+		return new Completion(List.of(), outcome, reason, events, false);
 	}
 
 	private void report(Completion completion, int successCount) {
@@ -478,9 +481,9 @@ public final class BatchEmitter implements Emitter {
 		while (!hasRoomFor(bytes) && !this.buffer.isEmpty()) {
 			Held oldest = this.buffer.pollFirst();
 			this.bufferedBytes -= oldest.event().size();
+			release(List.of(oldest));
 			evicted.add(oldest);
 		}
-		release(evicted);
 		countDrop(DropReason.BUFFER_FULL, evicted.size());
 		return evicted;
 	}
@@ -564,14 +567,12 @@ public final class BatchEmitter implements Emitter {
 	private record InFlight(List<Held> events, int attempt) {
 	}
 
-	/** What {@link #complete} decided: events retried, events dropped and why. */
+	/**
+	 * What {@link #complete} decided: events retried, events dropped and why, and whether the
+	 * collector is failing, so that the round should stop and wait for the backoff.
+	 */
 	private record Completion(List<Held> retried, Outcome outcome, @Nullable DropReason dropReason,
-			List<Held> dropped) {
-
-		boolean retrying() {
-			return !this.retried.isEmpty();
-		}
-
+			List<Held> dropped, boolean stopsRound) {
 	}
 
 	/** Builds a {@link BatchEmitter}. */
@@ -614,8 +615,8 @@ public final class BatchEmitter implements Emitter {
 		}
 
 		/**
-		 * Events per request, and how many buffered events trigger a send; default 1 for GET and
-		 * 10 for POST, as in the Python tracker.
+		 * How many buffered events trigger a send, and the most events per POST; default 1 for GET
+		 * and 10 for POST, as in the Python tracker. GET always sends one event per request.
 		 */
 		public Builder bufferSize(int bufferSize) {
 			this.bufferSize = atLeastOne(bufferSize, "buffer-size");
