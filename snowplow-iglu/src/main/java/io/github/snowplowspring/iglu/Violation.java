@@ -13,10 +13,10 @@ import org.jspecify.annotations.Nullable;
  */
 public record Violation(String location, String message, @Nullable String schema) {
 
-    /** Returns {@code location: message [schema]}, e.g. {@code data[0].dtm: integer found, string expected [iglu:...]}. */
-    @Override
-    public String toString() {
-        String where = location.isEmpty() ? "(root)" : location;
-        return where + ": " + message + (schema == null ? "" : " [" + schema + "]");
-    }
+	/** Returns {@code location: message [schema]}, e.g. {@code data[0].dtm: integer found, string expected [iglu:...]}. */
+	@Override
+	public String toString() {
+		String where = location.isEmpty() ? "(root)" : location;
+		return where + ": " + message + (schema == null ? "" : " [" + schema + "]");
+	}
 }
