@@ -131,9 +131,6 @@ public final class Tracker implements AutoCloseable {
 	 */
 	public FlushResult flush(Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
-		for (Emitter emitter : this.emitters) {
-			emitter.flush(); // start every emitter before waiting for any
-		}
 		FlushResult total = FlushResult.EMPTY;
 		for (Emitter emitter : this.emitters) {
 			Duration remaining = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));

@@ -65,7 +65,7 @@ class SyncHttpEmitterTest {
 		List<String> ids = track(tracker, 25);
 		assertThat(this.collector.requests()).hasSize(2)
 			.allSatisfy((request) -> assertThat(request.events()).hasSize(10));
-		FlushResult flushed = emitter.flush(Duration.ofSeconds(5));
+		FlushResult flushed = tracker.flush(Duration.ofSeconds(5));
 		assertThat(flushed).isEqualTo(new FlushResult(5, 0, 0));
 		List<RecordedRequest> requests = this.collector.requests();
 		assertThat(requests).hasSize(3);
