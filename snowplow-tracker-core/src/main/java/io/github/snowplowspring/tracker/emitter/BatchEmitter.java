@@ -9,6 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -28,15 +36,26 @@ import org.slf4j.LoggerFactory;
  * into batches by {@code bufferSize} and {@code byteLimit}, sent through a {@link Transport},
  * with retries and an exact ledger ({@code accepted = sent + dropped + pending}).
  * <p>
- * This is the synchronous emitter (the Python {@code Emitter}): when the buffer reaches
- * {@code bufferSize} events or {@code byteLimit} bytes, the caller's thread sends. Events are
- * encoded once when accepted, so a buffered event costs about its wire size.
+ * Two ways to send, on the same buffer, batching and ledger:
+ * <ul>
+ * <li><b>synchronous</b> (the default, the Python {@code Emitter}): when the buffer reaches
+ * {@code bufferSize} events or {@code byteLimit} bytes, the caller's thread sends everything
+ * buffered; no timer unless {@link #setFlushInterval(Duration)} is called;</li>
+ * <li><b>asynchronous</b> ({@link Builder#async()}, the Python {@code AsyncEmitter}):
+ * {@link #accept(Payload)} only enqueues; full batches are sent by {@code threadCount} sender
+ * threads (or on a given executor), at most {@code threadCount} requests in flight; a timer
+ * flushes partial batches every {@code flushInterval} (default 5s) and drives retries, so no new
+ * traffic is needed to deliver the last event or to recover from an outage.</li>
+ * </ul>
+ * Events are encoded once when accepted, so a buffered event costs about its wire size.
  */
 public final class BatchEmitter implements Emitter {
 
 	private static final Logger logger = LoggerFactory.getLogger(BatchEmitter.class);
 
-	private static final long DROP_WARNING_INTERVAL_MILLIS = 10_000;
+	private static final long DROP_WARNING_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+	private static final Duration STOP_GRACE = Duration.ofSeconds(2);
 
 	private final String name;
 
@@ -62,21 +81,43 @@ public final class BatchEmitter implements Emitter {
 
 	private final RetryPolicy retryPolicy;
 
-	private final EmitterListener listener;
-
 	private final Clock clock;
 
 	private final Duration closeTimeout;
+
+	private final boolean async;
+
+	private final int maxInFlight;
+
+	private final @Nullable ExecutorService ownSenders;
+
+	private final @Nullable Executor senders;
+
+	private final ListenerDispatcher callbacks;
 
 	private final ReentrantLock lock = new ReentrantLock();
 
 	private final Condition roomFreed = this.lock.newCondition();
 
+	private final Condition progress = this.lock.newCondition();
+
 	// Everything below is guarded by lock.
+
+	private @Nullable ScheduledExecutorService scheduler;
+
+	private boolean ownsScheduler;
+
+	private @Nullable ScheduledFuture<?> flushTask;
+
+	private @Nullable ScheduledFuture<?> retryWakeup;
+
+	private long retryWakeupAt;
 
 	private final ArrayDeque<Held> buffer = new ArrayDeque<>();
 
 	private final ArrayDeque<RetryBatch> retries = new ArrayDeque<>();
+
+	private final List<InFlight> inFlight = new ArrayList<>();
 
 	private final SplittableRandom random = new SplittableRandom();
 
@@ -88,7 +129,10 @@ public final class BatchEmitter implements Emitter {
 
 	private long heldBytes;
 
-	private int inFlightRequests;
+	private long lastSeq;
+
+	// Events up to this sequence number are sent even as a partial batch (a flush asked for them).
+	private long flushWatermark;
 
 	private long accepted;
 
@@ -119,17 +163,33 @@ public final class BatchEmitter implements Emitter {
 		this.overflow = builder.overflow;
 		this.maxBlock = builder.maxBlock;
 		this.retryPolicy = builder.retryPolicy;
-		this.listener = builder.listener;
 		this.clock = builder.clock;
 		this.closeTimeout = builder.closeTimeout;
+		this.async = builder.async;
+		this.maxInFlight = builder.threadCount;
+		if (this.async && builder.executor == null) {
+			this.ownSenders = new ThreadPoolExecutor(this.maxInFlight, this.maxInFlight, 0, TimeUnit.MILLISECONDS,
+					new LinkedBlockingQueue<>(), new NamedThreadFactory(this.name, "sender"));
+			this.senders = this.ownSenders;
+		}
+		else {
+			this.ownSenders = null;
+			this.senders = builder.executor;
+		}
+		this.callbacks = new ListenerDispatcher(this.name, builder.listener, this.async);
+		this.scheduler = builder.scheduler;
+		Duration interval = builder.flushInterval();
+		if (interval != null && !interval.isZero()) {
+			setFlushInterval(interval);
+		}
 	}
 
-	/** Starts an emitter that sends through the given transport. */
+	/** Starts a synchronous emitter that sends through the given transport; see {@link Builder#async()}. */
 	public static Builder builder(Transport transport) {
 		return new Builder(transport);
 	}
 
-	/** The name used in logs and reports. */
+	/** The name used in logs, thread names and reports. */
 	public String name() {
 		return this.name;
 	}
@@ -139,6 +199,11 @@ public final class BatchEmitter implements Emitter {
 		return this.transport;
 	}
 
+	/** Whether sending happens on sender threads rather than the caller's. */
+	public boolean isAsync() {
+		return this.async;
+	}
+
 	@Override
 	public void accept(Payload payload) {
 		String eventId = payload.eventId();
@@ -146,10 +211,9 @@ public final class BatchEmitter implements Emitter {
 			throw new IllegalArgumentException("payload has no event id (eid): " + payload);
 		}
 		byte[] bytes = this.format.encode(payload);
-		Held held = new Held(new EncodedEvent(eventId, bytes), this.clock.millis());
 		DropReason dropReason = null;
 		List<Held> evicted = List.of();
-		boolean sendNow;
+		boolean sendNow = false;
 		this.lock.lock();
 		try {
 			this.accepted++;
@@ -177,51 +241,104 @@ public final class BatchEmitter implements Emitter {
 			}
 			if (dropReason != null) {
 				countDrop(dropReason, 1);
-				sendNow = false;
 			}
 			else {
-				this.buffer.addLast(held);
+				this.buffer.addLast(new Held(new EncodedEvent(eventId, bytes), ++this.lastSeq, this.clock.millis()));
 				this.bufferedBytes += bytes.length;
 				this.heldEvents++;
 				this.heldBytes += bytes.length;
 				sendNow = batchReady();
+				if (sendNow && !this.async) {
+					this.flushWatermark = this.lastSeq; // the Python Emitter sends the whole buffer
+				}
 			}
 		}
 		finally {
 			this.lock.unlock();
 		}
-		if (!evicted.isEmpty()) {
-			reportDropped(decode(evicted), DropReason.BUFFER_FULL);
-		}
+		this.callbacks.failure(0, evicted, Failure.dropped(DropReason.BUFFER_FULL), this::decode);
 		if (dropReason != null) {
-			reportDropped(List.of(payload), dropReason);
+			this.callbacks.failure(0, List.of(payload), Failure.dropped(dropReason), (payloads) -> payloads);
 		}
 		if (sendNow) {
-			drain(false, this.closeTimeout);
+			send();
 		}
 	}
 
+	/** Asks for everything buffered to be sent, and a batch waiting out its backoff to be retried now. */
 	@Override
 	public void flush() {
-		drain(true, this.closeTimeout);
+		markFlush(true);
+		send();
 	}
 
 	@Override
 	public FlushResult flush(Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		long target;
 		long sentBefore;
 		long droppedBefore;
 		this.lock.lock();
 		try {
+			target = this.lastSeq;
 			sentBefore = this.sent;
 			droppedBefore = droppedTotal();
 		}
 		finally {
 			this.lock.unlock();
 		}
-		drain(true, timeout);
+		flush();
 		this.lock.lock();
 		try {
+			if (this.async) {
+				awaitResolved(target, deadline);
+			}
 			return new FlushResult(this.sent - sentBefore, droppedTotal() - droppedBefore, this.heldEvents);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	@Override
+	public void setFlushInterval(Duration interval) {
+		Objects.requireNonNull(interval, "interval");
+		if (interval.isNegative()) {
+			throw new IllegalArgumentException("flush-interval must not be negative, was " + interval);
+		}
+		this.lock.lock();
+		try {
+			if (this.closed) {
+				return;
+			}
+			cancelFlushTask();
+			if (!interval.isZero()) {
+				long millis = Math.max(1, interval.toMillis());
+				this.flushTask = scheduler().scheduleAtFixedRate(this::timerFlush, millis, millis,
+						TimeUnit.MILLISECONDS);
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	@Override
+	public void cancelFlushInterval() {
+		this.lock.lock();
+		try {
+			cancelFlushTask();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/** Whether a flush timer is set. */
+	public boolean hasFlushInterval() {
+		this.lock.lock();
+		try {
+			return this.flushTask != null;
 		}
 		finally {
 			this.lock.unlock();
@@ -237,30 +354,43 @@ public final class BatchEmitter implements Emitter {
 				drops.put(reason, this.dropped[reason.ordinal()]);
 			}
 			return new EmitterStats(this.accepted, this.sent, drops, this.heldEvents, this.failed,
-					this.buffer.size(), this.bufferedBytes, this.inFlightRequests);
+					this.buffer.size(), this.bufferedBytes, this.inFlight.size());
 		}
 		finally {
 			this.lock.unlock();
 		}
 	}
 
+	/**
+	 * Stops intake (later events are dropped as {@code shutdown}), sends what is held within the
+	 * close timeout, retrying failures as the policy allows, then reports whatever is left as
+	 * dropped {@code shutdown} and stops every thread this emitter made. A given executor or
+	 * scheduler is left running. Calling it again does nothing.
+	 */
 	@Override
 	public void close() {
+		long deadline = System.nanoTime() + this.closeTimeout.toNanos();
+		long target;
 		this.lock.lock();
 		try {
 			if (this.closed) {
 				return;
 			}
 			this.closed = true;
+			cancelFlushTask();
+			target = this.lastSeq;
 			this.roomFreed.signalAll();
 		}
 		finally {
 			this.lock.unlock();
 		}
-		drain(true, this.closeTimeout);
+		flush();
 		List<Held> undelivered = new ArrayList<>();
 		this.lock.lock();
 		try {
+			if (this.async) {
+				awaitResolved(target, deadline);
+			}
 			this.terminated = true;
 			for (RetryBatch retry : this.retries) {
 				undelivered.addAll(retry.events());
@@ -276,51 +406,178 @@ public final class BatchEmitter implements Emitter {
 			this.lock.unlock();
 		}
 		if (!undelivered.isEmpty()) {
-			reportDropped(decode(undelivered), DropReason.SHUTDOWN);
+			logger.warn("Emitter '{}' closed with {} event(s) undelivered within {}: dropped as shutdown", this.name,
+					undelivered.size(), this.closeTimeout);
 		}
+		this.callbacks.failure(0, undelivered, Failure.dropped(DropReason.SHUTDOWN), this::decode);
+		stopThreads();
+		this.callbacks.close(STOP_GRACE);
 		this.transport.close();
 	}
 
+	private void stopThreads() {
+		ScheduledExecutorService timer;
+		this.lock.lock();
+		try {
+			timer = this.ownsScheduler ? this.scheduler : null;
+		}
+		finally {
+			this.lock.unlock();
+		}
+		if (timer != null) {
+			timer.shutdownNow();
+		}
+		if (this.ownSenders != null) {
+			// Requests still in flight are interrupted; their events are then dropped as shutdown.
+			this.ownSenders.shutdownNow();
+			awaitTermination(this.ownSenders);
+		}
+		else if (this.async) {
+			awaitInFlight(System.nanoTime() + STOP_GRACE.toNanos());
+		}
+		if (timer != null) {
+			awaitTermination(timer);
+		}
+	}
+
+	private static void awaitTermination(ExecutorService executor) {
+		try {
+			executor.awaitTermination(STOP_GRACE.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void awaitInFlight(long deadline) {
+		this.lock.lock();
+		try {
+			while (!this.inFlight.isEmpty()) {
+				long remaining = deadline - System.nanoTime();
+				if (remaining <= 0) {
+					logger.warn("Emitter '{}' closed with {} request(s) still in flight on the given executor",
+							this.name, this.inFlight.size());
+					return;
+				}
+				this.progress.awaitNanos(remaining);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private void retryDue() {
+		this.lock.lock();
+		try {
+			this.retryWakeup = null;
+		}
+		finally {
+			this.lock.unlock();
+		}
+		send();
+	}
+
+	private void timerFlush() {
+		markFlush(false);
+		send();
+	}
+
+	/** Lets everything accepted so far go out as partial batches; an explicit flush also ends any backoff. */
+	private void markFlush(boolean retryNow) {
+		this.lock.lock();
+		try {
+			this.flushWatermark = this.lastSeq;
+			if (retryNow && !this.retries.isEmpty()) {
+				List<RetryBatch> due = new ArrayList<>(this.retries.size());
+				for (RetryBatch retry : this.retries) {
+					due.add(new RetryBatch(retry.events(), retry.attempts(), 0));
+				}
+				this.retries.clear();
+				this.retries.addAll(due);
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private void send() {
+		if (this.async) {
+			pump();
+		}
+		else {
+			drain();
+		}
+	}
+
 	/**
-	 * Sends everything buffered on the calling thread, in batches, until the buffer is empty, a
-	 * retryable failure stops the round, or the time is up. {@code force} also retries a
-	 * backing-off batch at once (an explicit flush); a full buffer waits out the backoff.
+	 * Hands every batch that is ready to the senders, up to the in-flight limit. Called after
+	 * accept, after each completion, by the timer and by flush; never blocks.
 	 */
-	private void drain(boolean force, Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		List<Payload> delivered = new ArrayList<>();
-		int deliveredCount = 0;
+	private void pump() {
+		List<InFlight> ready = new ArrayList<>();
+		this.lock.lock();
+		try {
+			while (this.inFlight.size() < this.maxInFlight) {
+				InFlight batch = nextBatch();
+				if (batch == null) {
+					break;
+				}
+				this.inFlight.add(batch);
+				ready.add(batch);
+			}
+			armRetryTimer();
+		}
+		finally {
+			this.lock.unlock();
+		}
+		for (InFlight batch : ready) {
+			try {
+				this.senders.execute(() -> {
+					handle(batch, send(batch), 0);
+					pump();
+				});
+			}
+			catch (RejectedExecutionException ex) {
+				handle(batch, new Outcome.Error(ex), 0);
+			}
+		}
+	}
+
+	/**
+	 * Sends on the calling thread (the synchronous emitter) until nothing is ready, the collector
+	 * fails (the rest waits for the backoff), or the close timeout is up.
+	 */
+	private void drain() {
+		long deadline = System.nanoTime() + this.closeTimeout.toNanos();
+		List<Held> delivered = new ArrayList<>();
 		while (System.nanoTime() - deadline < 0) {
 			InFlight batch;
 			this.lock.lock();
 			try {
-				batch = nextBatch(force);
+				batch = nextBatch();
 				if (batch == null) {
+					armRetryTimer();
 					break;
 				}
-				this.inFlightRequests++;
+				this.inFlight.add(batch);
 			}
 			finally {
 				this.lock.unlock();
 			}
 			Outcome outcome = send(batch);
-			Completion completion = complete(batch, outcome);
 			if (outcome.isSuccess()) {
-				deliveredCount += batch.events().size();
-				if (this.listener != EmitterListener.NONE) {
-					delivered.addAll(decode(batch.events()));
-				}
+				delivered.addAll(batch.events());
 			}
-			else {
-				report(completion, deliveredCount);
-				if (completion.stopsRound()) {
-					break; // the collector is failing: leave the rest for the next attempt
-				}
+			if (handle(batch, outcome, delivered.size()).stopsRound()) {
+				break;
 			}
 		}
-		if (!delivered.isEmpty()) {
-			notifyListener(() -> this.listener.onSuccess(delivered));
-		}
+		this.callbacks.success(delivered, this::decode);
 	}
 
 	private Outcome send(InFlight batch) {
@@ -337,17 +594,63 @@ public final class BatchEmitter implements Emitter {
 		}
 	}
 
+	/** Books an outcome and tells the listener. */
+	private Completion handle(InFlight batch, Outcome outcome, int successCount) {
+		Completion completion = complete(batch, outcome);
+		if (outcome.isSuccess()) {
+			if (this.async) {
+				this.callbacks.success(batch.events(), this::decode);
+			}
+		}
+		else {
+			this.callbacks.failure(successCount, completion.retried(), Failure.of(outcome, null), this::decode);
+			this.callbacks.failure(successCount, completion.dropped(), Failure.of(outcome, completion.dropReason()),
+					this::decode);
+		}
+		return completion;
+	}
+
+	/**
+	 * Makes sure a wake-up is due when the first batch waiting for retry is. Called under the
+	 * lock after every round, so that a retry never waits for new traffic.
+	 */
+	private void armRetryTimer() {
+		RetryBatch head = this.retries.peekFirst();
+		// The synchronous emitter without a timer retries on the next send, as the Python one does.
+		if (head == null || this.terminated || (this.scheduler == null && !this.async)) {
+			return;
+		}
+		if (this.retryWakeup != null && !this.retryWakeup.isDone() && this.retryWakeupAt <= head.notBefore()) {
+			return;
+		}
+		if (this.retryWakeup != null) {
+			this.retryWakeup.cancel(false);
+		}
+		long delay = Math.max(0, head.notBefore() - this.clock.millis());
+		try {
+			this.retryWakeup = scheduler().schedule(this::retryDue, delay, TimeUnit.MILLISECONDS);
+			this.retryWakeupAt = head.notBefore();
+		}
+		catch (RejectedExecutionException ex) {
+			// the scheduler is shutting down with the emitter
+		}
+	}
+
 	/** Takes the next batch to send, or null. Called under the lock. */
-	private @Nullable InFlight nextBatch(boolean force) {
+	private @Nullable InFlight nextBatch() {
+		if (this.terminated) {
+			return null;
+		}
 		RetryBatch retry = this.retries.peekFirst();
 		if (retry != null) {
-			if (!force && retry.notBefore() > this.clock.millis()) {
+			if (retry.notBefore() > this.clock.millis()) {
 				return null; // backing off: new events wait behind the failed batch
 			}
 			this.retries.pollFirst();
 			return new InFlight(retry.events(), retry.attempts() + 1);
 		}
-		if (this.buffer.isEmpty()) {
+		Held head = this.buffer.peekFirst();
+		if (head == null || !(head.seq() <= this.flushWatermark || batchReady())) {
 			return null;
 		}
 		List<Held> events = new ArrayList<>(Math.min(this.buffer.size(), this.eventsPerRequest));
@@ -371,90 +674,59 @@ public final class BatchEmitter implements Emitter {
 		List<Held> events = batch.events();
 		this.lock.lock();
 		try {
-			this.inFlightRequests--;
+			this.inFlight.remove(batch);
+			this.progress.signalAll();
 			if (outcome.isSuccess()) {
 				this.sent += events.size();
 				release(events);
-				return new Completion(List.of(), outcome, null, List.of(), false);
+				return new Completion(List.of(), null, List.of(), false);
 			}
 			this.failed += events.size();
 			if (outcome instanceof Outcome.Response response && response.statusCode() == 413
 					&& !this.retryPolicy.customCodes().containsKey(413)) {
 				if (events.size() == 1) {
-					return drop(events, outcome, DropReason.OVERSIZED);
+					return drop(events, DropReason.OVERSIZED);
 				}
 				// Too large for the collector: retry the halves at once, never the same batch again.
 				int half = events.size() / 2;
-				long now = this.clock.millis();
-				this.retries.addFirst(new RetryBatch(events.subList(half, events.size()), batch.attempt(), now));
-				this.retries.addFirst(new RetryBatch(events.subList(0, half), batch.attempt(), now));
-				return new Completion(events, outcome, null, List.of(), false);
+				this.retries.addFirst(new RetryBatch(events.subList(half, events.size()), batch.attempt(), 0));
+				this.retries.addFirst(new RetryBatch(events.subList(0, half), batch.attempt(), 0));
+				return new Completion(events, null, List.of(), false);
 			}
 			if (outcome instanceof Outcome.Response response && !this.retryPolicy.isRetryable(response.statusCode())) {
-				return drop(events, outcome, DropReason.REJECTED);
+				return drop(events, DropReason.REJECTED);
 			}
 			if (this.terminated) {
-				return drop(events, outcome, DropReason.SHUTDOWN);
+				return drop(events, DropReason.SHUTDOWN);
 			}
 			long now = this.clock.millis();
 			long oldestAllowed = now - this.retryPolicy.maxAge().toMillis();
+			boolean attemptsLeft = batch.attempt() < this.retryPolicy.maxAttempts();
 			List<Held> alive = new ArrayList<>(events.size());
 			List<Held> expired = new ArrayList<>();
 			for (Held held : events) {
-				boolean tooOld = held.acceptedAt() <= oldestAllowed;
-				((batch.attempt() >= this.retryPolicy.maxAttempts() || tooOld) ? expired : alive).add(held);
+				((attemptsLeft && held.acceptedAt() > oldestAllowed) ? alive : expired).add(held);
 			}
 			if (!alive.isEmpty()) {
 				Duration retryAfter = (outcome instanceof Outcome.Response response) ? response.retryAfter() : null;
-				Duration backoff = this.retryPolicy.backoff(batch.attempt(), retryAfter, this.random);
-				this.retries.addFirst(new RetryBatch(alive, batch.attempt(), now + backoff.toMillis()));
+				long delay = this.retryPolicy.backoff(batch.attempt(), retryAfter, this.random).toMillis();
+				this.retries.addFirst(new RetryBatch(alive, batch.attempt(), now + delay));
 			}
 			if (!expired.isEmpty()) {
 				release(expired);
 				countDrop(DropReason.EXPIRED, expired.size());
 			}
-			return new Completion(alive, outcome, expired.isEmpty() ? null : DropReason.EXPIRED, expired, true);
+			return new Completion(alive, DropReason.EXPIRED, expired, true);
 		}
 		finally {
 			this.lock.unlock();
 		}
 	}
 
-	private Completion drop(List<Held> events, Outcome outcome, DropReason reason) {
+	private Completion drop(List<Held> events, DropReason reason) {
 		release(events);
 		countDrop(reason, events.size());
-		return new Completion(List.of(), outcome, reason, events, false);
-	}
-
-	private void report(Completion completion, int successCount) {
-		if (this.listener == EmitterListener.NONE) {
-			return;
-		}
-		if (!completion.retried().isEmpty()) {
-			List<Payload> payloads = decode(completion.retried());
-			Failure failure = Failure.of(completion.outcome(), null);
-			notifyListener(() -> this.listener.onFailure(successCount, payloads, failure));
-		}
-		if (!completion.dropped().isEmpty()) {
-			List<Payload> payloads = decode(completion.dropped());
-			Failure failure = Failure.of(completion.outcome(), completion.dropReason());
-			notifyListener(() -> this.listener.onFailure(successCount, payloads, failure));
-		}
-	}
-
-	private void reportDropped(List<Payload> payloads, DropReason reason) {
-		if (this.listener != EmitterListener.NONE) {
-			notifyListener(() -> this.listener.onFailure(0, payloads, Failure.dropped(reason)));
-		}
-	}
-
-	private void notifyListener(Runnable call) {
-		try {
-			call.run();
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Listener of emitter '{}' threw; delivery goes on", this.name, ex);
-		}
+		return new Completion(List.of(), reason, events, false);
 	}
 
 	private List<Payload> decode(List<Held> events) {
@@ -466,6 +738,54 @@ public final class BatchEmitter implements Emitter {
 	}
 
 	// The helpers below are called under the lock.
+
+	private ScheduledExecutorService scheduler() {
+		if (this.scheduler == null) {
+			ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, new NamedThreadFactory(this.name, "timer"));
+			timer.setRemoveOnCancelPolicy(true);
+			this.scheduler = timer;
+			this.ownsScheduler = true;
+		}
+		return this.scheduler;
+	}
+
+	private void cancelFlushTask() {
+		if (this.flushTask != null) {
+			this.flushTask.cancel(false);
+			this.flushTask = null;
+		}
+	}
+
+	/** Waits until every event up to {@code target} is sent or dropped, or the deadline passes. */
+	private void awaitResolved(long target, long deadline) {
+		try {
+			while (oldestPendingSeq() <= target) {
+				long remaining = deadline - System.nanoTime();
+				if (remaining <= 0) {
+					return;
+				}
+				this.progress.awaitNanos(remaining);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private long oldestPendingSeq() {
+		long oldest = Long.MAX_VALUE;
+		Held head = this.buffer.peekFirst();
+		if (head != null) {
+			oldest = head.seq();
+		}
+		for (RetryBatch retry : this.retries) {
+			oldest = Math.min(oldest, retry.events().get(0).seq());
+		}
+		for (InFlight batch : this.inFlight) {
+			oldest = Math.min(oldest, batch.events().get(0).seq());
+		}
+		return oldest;
+	}
 
 	private boolean batchReady() {
 		return this.buffer.size() >= this.bufferSize
@@ -511,6 +831,7 @@ public final class BatchEmitter implements Emitter {
 		}
 		this.heldEvents -= events.size();
 		this.roomFreed.signalAll();
+		this.progress.signalAll();
 	}
 
 	private void countDrop(DropReason reason, int count) {
@@ -520,8 +841,7 @@ public final class BatchEmitter implements Emitter {
 		this.dropped[reason.ordinal()] += count;
 		this.dropsSinceWarning += count;
 		long now = System.nanoTime();
-		long sinceLast = TimeUnit.NANOSECONDS.toMillis(now - this.lastDropWarning);
-		if (this.lastDropWarning == 0 || sinceLast >= DROP_WARNING_INTERVAL_MILLIS) {
+		if (this.lastDropWarning == 0 || now - this.lastDropWarning >= DROP_WARNING_INTERVAL_NANOS) {
 			logger.warn("Emitter '{}' dropped {} event(s) since the last warning (latest reason: {}); totals: {}",
 					this.name, this.dropsSinceWarning, reason.id(), droppedSummary());
 			this.lastDropWarning = now;
@@ -552,30 +872,47 @@ public final class BatchEmitter implements Emitter {
 
 	@Override
 	public String toString() {
-		return "BatchEmitter[" + this.name + " -> " + this.transport + "]";
+		return "BatchEmitter[" + this.name + (this.async ? ", async" : ", sync") + " -> " + this.transport + "]";
 	}
 
-	/** An accepted event and when it was accepted, for max-age. */
-	private record Held(EncodedEvent event, long acceptedAt) {
+	/** An accepted event, its place in line, and when it was accepted (for max-age). */
+	private record Held(EncodedEvent event, long seq, long acceptedAt) {
 	}
 
 	/** A failed batch waiting for its next attempt. */
 	private record RetryBatch(List<Held> events, int attempts, long notBefore) {
 	}
 
-	/** A batch being sent. */
-	private record InFlight(List<Held> events, int attempt) {
+	/** A batch being sent; compared by identity. */
+	private static final class InFlight {
+
+		private final List<Held> events;
+
+		private final int attempt;
+
+		InFlight(List<Held> events, int attempt) {
+			this.events = events;
+			this.attempt = attempt;
+		}
+
+		List<Held> events() {
+			return this.events;
+		}
+
+		int attempt() {
+			return this.attempt;
+		}
+
 	}
 
 	/**
-	 * What {@link #complete} decided: events retried, events dropped and why, and whether the
-	 * collector is failing, so that the round should stop and wait for the backoff.
+	 * What {@link #complete} decided: events retried, events dropped and why, whether the
+	 * collector is failing (so a synchronous round stops).
 	 */
-	private record Completion(List<Held> retried, Outcome outcome, @Nullable DropReason dropReason,
-			List<Held> dropped, boolean stopsRound) {
+	private record Completion(List<Held> retried, @Nullable DropReason dropReason, List<Held> dropped,
+			boolean stopsRound) {
 	}
 
-	/** Builds a {@link BatchEmitter}. */
 	public static final class Builder {
 
 		private final Transport transport;
@@ -603,6 +940,16 @@ public final class BatchEmitter implements Emitter {
 		private Clock clock = Clock.systemUTC();
 
 		private Duration closeTimeout = Duration.ofSeconds(10);
+
+		private boolean async;
+
+		private int threadCount = 1;
+
+		private @Nullable Executor executor;
+
+		private @Nullable ScheduledExecutorService scheduler;
+
+		private @Nullable Duration flushInterval;
 
 		Builder(Transport transport) {
 			this.transport = Objects.requireNonNull(transport, "transport");
@@ -683,7 +1030,60 @@ public final class BatchEmitter implements Emitter {
 			return this;
 		}
 
-		/** How long {@code close()} and a plain {@code flush()} may spend sending, default 10s. */
+		/**
+		 * Sends on sender threads instead of the caller's (the Python {@code AsyncEmitter}), with a
+		 * flush timer (default 5s).
+		 */
+		public Builder async() {
+			this.async = true;
+			return this;
+		}
+
+		/**
+		 * Sender threads of an asynchronous emitter, and so the most requests in flight; default 1,
+		 * as the Python {@code thread_count}.
+		 */
+		public Builder threadCount(int threadCount) {
+			this.threadCount = atLeastOne(threadCount, "thread-count");
+			return this;
+		}
+
+		/**
+		 * Sends an asynchronous emitter's requests on the caller's executor (for example virtual
+		 * threads) instead of its own threads; at most {@code threadCount} at once. {@code close()}
+		 * never shuts it down.
+		 */
+		public Builder executor(@Nullable Executor executor) {
+			this.executor = executor;
+			return this;
+		}
+
+		/**
+		 * Runs the flush timer and retry wake-ups on the caller's scheduler instead of a timer
+		 * thread of the emitter's own. {@code close()} never shuts it down.
+		 */
+		public Builder scheduler(@Nullable ScheduledExecutorService scheduler) {
+			this.scheduler = scheduler;
+			return this;
+		}
+
+		/**
+		 * Flushes every {@code flushInterval} (the Python {@code set_flush_timer}); zero turns the
+		 * timer off. Default 5s for an asynchronous emitter, none for a synchronous one.
+		 */
+		public Builder flushInterval(Duration flushInterval) {
+			if (flushInterval == null || flushInterval.isNegative()) {
+				throw new IllegalArgumentException("flush-interval must not be negative, was " + flushInterval);
+			}
+			this.flushInterval = flushInterval;
+			return this;
+		}
+
+		private @Nullable Duration flushInterval() {
+			return (this.flushInterval != null) ? this.flushInterval : (this.async ? Duration.ofSeconds(5) : null);
+		}
+
+		/** How long {@code close()} (and a synchronous send) may spend sending, default 10s. */
 		public Builder closeTimeout(Duration closeTimeout) {
 			if (closeTimeout == null || closeTimeout.isNegative()) {
 				throw new IllegalArgumentException("close-timeout must not be negative, was " + closeTimeout);
