@@ -109,6 +109,8 @@ public final class BatchEmitter implements Emitter {
 
 	private @Nullable ScheduledFuture<?> flushTask;
 
+	private @Nullable Duration flushInterval;
+
 	private @Nullable ScheduledFuture<?> retryWakeup;
 
 	private long retryWakeupAt;
@@ -316,6 +318,7 @@ public final class BatchEmitter implements Emitter {
 				long millis = Math.max(1, interval.toMillis());
 				this.flushTask = scheduler().scheduleAtFixedRate(this::timerFlush, millis, millis,
 						TimeUnit.MILLISECONDS);
+				this.flushInterval = interval;
 			}
 		}
 		finally {
@@ -336,9 +339,14 @@ public final class BatchEmitter implements Emitter {
 
 	/** Whether a flush timer is set. */
 	public boolean hasFlushInterval() {
+		return flushInterval() != null;
+	}
+
+	/** The interval of the flush timer, or null when none is set. */
+	public @Nullable Duration flushInterval() {
 		this.lock.lock();
 		try {
-			return this.flushTask != null;
+			return this.flushInterval;
 		}
 		finally {
 			this.lock.unlock();
@@ -754,6 +762,7 @@ public final class BatchEmitter implements Emitter {
 			this.flushTask.cancel(false);
 			this.flushTask = null;
 		}
+		this.flushInterval = null;
 	}
 
 	/** Waits until every event up to {@code target} is sent or dropped, or the deadline passes. */

@@ -8,13 +8,19 @@ import java.time.format.DateTimeParseException;
 
 import org.jspecify.annotations.Nullable;
 
-/** Reads a {@code Retry-After} header: delay seconds or an HTTP date. */
-final class RetryAfter {
+/** Reads a {@code Retry-After} header: delay seconds or an HTTP date. Shared by HTTP transports. */
+public final class RetryAfter {
 
 	private RetryAfter() {
 	}
 
-	static @Nullable Duration parse(@Nullable String value, Clock clock) {
+	/**
+	 * The delay a {@code Retry-After} header asks for.
+	 * @param value the header, or null
+	 * @param clock the clock to measure an HTTP date against
+	 * @return the delay, zero for a date in the past, or null when absent or unreadable
+	 */
+	public static @Nullable Duration parse(@Nullable String value, Clock clock) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}

@@ -1,0 +1,171 @@
+package io.github.snowplowspring.boot.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executor;
+
+import io.github.snowplowspring.tracker.emitter.Emitter;
+import io.github.snowplowspring.tracker.emitter.EmitterListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.task.SimpleAsyncTaskExecutorBuilder;
+import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
+import org.springframework.boot.thread.Threading;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.env.Environment;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+
+/**
+ * Builds the {@link EmitterRegistry}: one emitter per {@code snowplow.emitters} entry, by the
+ * factory of its type, then every {@link Emitter} bean of the application under its bean name.
+ * Threads come from Spring Boot's task builders, so the application's task decorators and
+ * customizers apply, with our own sizes and names.
+ */
+final class ConfiguredEmitters {
+
+	private static final Logger logger = LoggerFactory.getLogger(ConfiguredEmitters.class);
+
+	static final Set<String> TYPES = Set.of("sync", "async", "redis", "queue");
+
+	private final SnowplowProperties properties;
+
+	private final List<EmitterFactory> factories;
+
+	private final List<EmitterListener> listeners;
+
+	private final List<SnowplowEmitterCustomizer> customizers;
+
+	private final ThreadPoolTaskSchedulerBuilder schedulerBuilder;
+
+	private final ThreadPoolTaskExecutorBuilder executorBuilder;
+
+	private final SimpleAsyncTaskExecutorBuilder virtualExecutorBuilder;
+
+	private final Environment environment;
+
+	private final Duration closeTimeout;
+
+	private final List<AutoCloseable> resources = new ArrayList<>();
+
+	ConfiguredEmitters(SnowplowProperties properties, List<EmitterFactory> factories, List<EmitterListener> listeners,
+			List<SnowplowEmitterCustomizer> customizers, ThreadPoolTaskSchedulerBuilder schedulerBuilder,
+			ThreadPoolTaskExecutorBuilder executorBuilder, SimpleAsyncTaskExecutorBuilder virtualExecutorBuilder,
+			Environment environment, Duration closeTimeout) {
+		this.properties = properties;
+		this.factories = factories;
+		this.listeners = listeners;
+		this.customizers = customizers;
+		this.schedulerBuilder = schedulerBuilder;
+		this.executorBuilder = executorBuilder;
+		this.virtualExecutorBuilder = virtualExecutorBuilder;
+		this.environment = environment;
+		this.closeTimeout = closeTimeout;
+	}
+
+	EmitterRegistry build(ListableBeanFactory beanFactory, ApplicationEventPublisher publisher) {
+		Map<String, EmitterRegistry.Registered> emitters = new LinkedHashMap<>();
+		if (!this.properties.isEnabled()) {
+			logger.info("Snowplow tracking is disabled (snowplow.enabled=false): events are accepted and not sent");
+			return new EmitterRegistry(emitters, this.resources, publisher);
+		}
+		try {
+			if (!this.properties.getEmitters().isEmpty()) {
+				EmitterContext context = new EmitterContext(CompositeEmitterListener.of(this.listeners), scheduler(),
+						this::senders, this.customizers, this.closeTimeout);
+				this.properties.getEmitters().forEach((name, emitter) -> {
+					String type = type(name, emitter);
+					emitters.put(name, new EmitterRegistry.Registered(factory(name, type).create(name, emitter, context),
+							type, true, true));
+				});
+			}
+			for (String beanName : beanFactory.getBeanNamesForType(Emitter.class, true, false)) {
+				if (emitters.containsKey(beanName)) {
+					throw new InvalidSnowplowConfigurationException("snowplow.emitters." + beanName, null,
+							"an Emitter bean is also named '" + beanName + "'",
+							"Rename the configured emitter or the bean: every emitter needs its own name.");
+				}
+				emitters.put(beanName, new EmitterRegistry.Registered(beanFactory.getBean(beanName, Emitter.class),
+						"custom", true, false));
+			}
+		}
+		catch (RuntimeException ex) {
+			// Release what was built before the failure: threads must not outlive a failed startup.
+			new EmitterRegistry(emitters, this.resources, publisher).destroy();
+			throw ex;
+		}
+		if (emitters.isEmpty()) {
+			logger.warn("No Snowplow emitter is configured: tracked events go nowhere. Add one under snowplow.emitters");
+		}
+		return new EmitterRegistry(emitters, this.resources, publisher);
+	}
+
+	private static String type(String name, SnowplowProperties.EmitterProperties emitter) {
+		String type = (emitter.getType() != null) ? emitter.getType().trim().toLowerCase(Locale.ROOT) : "";
+		if (!TYPES.contains(type)) {
+			throw new InvalidSnowplowConfigurationException("snowplow.emitters." + name + ".type", emitter.getType(),
+					"not an emitter type", "Set it to one of sync, async, redis or queue.");
+		}
+		emitter.setType(type);
+		return type;
+	}
+
+	private EmitterFactory factory(String name, String type) {
+		for (EmitterFactory factory : this.factories) {
+			if (factory.supports(type)) {
+				return factory;
+			}
+		}
+		throw new InvalidSnowplowConfigurationException("snowplow.emitters." + name + ".type", type,
+				"a " + type + " emitter needs a RedisConnectionFactory bean, and there is none",
+				"Add spring-boot-starter-data-redis and configure the connection under spring.data.redis, "
+						+ "or use a sync or async emitter.");
+	}
+
+	private java.util.concurrent.ScheduledExecutorService scheduler() {
+		ThreadPoolTaskScheduler scheduler = this.schedulerBuilder.poolSize(2)
+			.threadNamePrefix("snowplow-timer-")
+			.awaitTermination(false)
+			.build();
+		scheduler.setDaemon(true);
+		scheduler.setRemoveOnCancelPolicy(true);
+		scheduler.initialize();
+		this.resources.add(scheduler::shutdown);
+		return scheduler.getScheduledExecutor();
+	}
+
+	/** Sender threads for one async emitter: virtual when the application runs on virtual threads. */
+	private Executor senders(String emitterName, int threadCount) {
+		String prefix = "snowplow-" + emitterName + "-sender-";
+		if (Threading.VIRTUAL.isActive(this.environment)) {
+			SimpleAsyncTaskExecutor executor = this.virtualExecutorBuilder.virtualThreads(true)
+				.threadNamePrefix(prefix)
+				.concurrencyLimit(threadCount)
+				.build();
+			this.resources.add(executor);
+			return executor;
+		}
+		// Our own size, queue and names: the application's spring.task.execution pool settings must not apply.
+		ThreadPoolTaskExecutor executor = this.executorBuilder.corePoolSize(threadCount)
+			.maxPoolSize(threadCount)
+			.queueCapacity(threadCount)
+			.allowCoreThreadTimeOut(false)
+			.threadNamePrefix(prefix)
+			.awaitTermination(false)
+			.build();
+		executor.setDaemon(true);
+		executor.initialize();
+		this.resources.add(executor::shutdown);
+		return executor;
+	}
+
+}
