@@ -362,6 +362,20 @@ class SnowplowAutoConfigurationTests {
 	}
 
 	@Test
+	void theFailureAnalyzerIsRegistered() {
+		assertThat(org.springframework.core.io.support.SpringFactoriesLoader
+			.loadFactoryNames(org.springframework.boot.diagnostics.FailureAnalyzer.class, getClass().getClassLoader()))
+			.contains(InvalidSnowplowConfigurationFailureAnalyzer.class.getName());
+	}
+
+	@Test
+	void withoutRedisOnTheClassPathHttpEmittersStillWork() {
+		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.data.redis"))
+			.withPropertyValues(emitter("collector", "async"))
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(Tracker.class));
+	}
+
+	@Test
 	void anUnknownPlatformFailsWithAnAnalysis() {
 		this.runner.withPropertyValues("snowplow.platform=phone")
 			.run((context) -> assertFailure(context, "snowplow.platform", "not a Snowplow platform"));
