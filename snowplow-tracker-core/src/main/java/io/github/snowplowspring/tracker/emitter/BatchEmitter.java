@@ -2,6 +2,7 @@ package io.github.snowplowspring.tracker.emitter;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -95,6 +96,8 @@ public final class BatchEmitter implements Emitter {
 
 	private final ListenerDispatcher callbacks;
 
+	private final SendObserver sendObserver;
+
 	private final ReentrantLock lock = new ReentrantLock();
 
 	private final Condition roomFreed = this.lock.newCondition();
@@ -142,6 +145,16 @@ public final class BatchEmitter implements Emitter {
 
 	private long failed;
 
+	private long retried;
+
+	private @Nullable Instant lastSuccess;
+
+	private @Nullable Instant lastFailure;
+
+	private @Nullable String lastError;
+
+	private @Nullable Instant lastDrop;
+
 	private final long[] dropped = new long[DropReason.values().length];
 
 	private boolean closed;
@@ -179,6 +192,7 @@ public final class BatchEmitter implements Emitter {
 			this.senders = builder.executor;
 		}
 		this.callbacks = new ListenerDispatcher(this.name, builder.listener, this.async);
+		this.sendObserver = builder.sendObserver;
 		this.scheduler = builder.scheduler;
 		Duration interval = builder.flushInterval();
 		if (interval != null && !interval.isZero()) {
@@ -361,8 +375,14 @@ public final class BatchEmitter implements Emitter {
 			for (DropReason reason : DropReason.values()) {
 				drops.put(reason, this.dropped[reason.ordinal()]);
 			}
-			return new EmitterStats(this.accepted, this.sent, drops, this.heldEvents, this.failed,
-					this.buffer.size(), this.bufferedBytes, this.inFlight.size());
+			RetryBatch retry = this.retries.peekFirst();
+			long oldest = oldestPendingAcceptedAt();
+			return new EmitterStats(this.accepted, this.sent, drops, this.heldEvents, this.failed, this.retried,
+					this.buffer.size(), this.bufferedBytes, this.inFlight.size(), this.bufferCapacity,
+					(oldest != Long.MAX_VALUE) ? Instant.ofEpochMilli(oldest) : null,
+					(retry != null) ? retry.attempts() + 1 : 0,
+					(retry != null) ? Instant.ofEpochMilli(Math.max(retry.notBefore(), 0)) : null, this.lastSuccess,
+					this.lastFailure, this.lastError, this.lastDrop);
 		}
 		finally {
 			this.lock.unlock();
@@ -593,18 +613,31 @@ public final class BatchEmitter implements Emitter {
 		for (Held held : batch.events()) {
 			events.add(held.event());
 		}
+		long start = System.nanoTime();
+		Outcome outcome;
 		try {
-			return this.transport.send(new Batch(events, batch.attempt()));
+			outcome = this.transport.send(new Batch(events, batch.attempt()));
 		}
 		catch (RuntimeException ex) {
 			// A transport bug must not lose the batch: treat it as a failed attempt.
-			return new Outcome.Error(ex);
+			outcome = new Outcome.Error(ex);
 		}
+		batch.duration = System.nanoTime() - start;
+		return outcome;
 	}
 
-	/** Books an outcome and tells the listener. */
+	/** Books an outcome, tells the listener and the send observer. */
 	private Completion handle(InFlight batch, Outcome outcome, int successCount) {
 		Completion completion = complete(batch, outcome);
+		SendObserver.Result result = outcome.isSuccess() ? SendObserver.Result.SUCCESS
+				: completion.dropped().isEmpty() || completion.dropReason() == DropReason.EXPIRED
+						? SendObserver.Result.RETRY : SendObserver.Result.REJECTED;
+		try {
+			this.sendObserver.onSend(batch.events().size(), Duration.ofNanos(batch.duration), result);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Send observer of emitter '{}' threw", this.name, ex);
+		}
 		if (outcome.isSuccess()) {
 			if (this.async) {
 				this.callbacks.success(batch.events(), this::decode);
@@ -655,6 +688,7 @@ public final class BatchEmitter implements Emitter {
 				return null; // backing off: new events wait behind the failed batch
 			}
 			this.retries.pollFirst();
+			this.retried += retry.events().size();
 			return new InFlight(retry.events(), retry.attempts() + 1);
 		}
 		Held head = this.buffer.peekFirst();
@@ -686,10 +720,13 @@ public final class BatchEmitter implements Emitter {
 			this.progress.signalAll();
 			if (outcome.isSuccess()) {
 				this.sent += events.size();
+				this.lastSuccess = this.clock.instant();
 				release(events);
 				return new Completion(List.of(), null, List.of(), false);
 			}
 			this.failed += events.size();
+			this.lastFailure = this.clock.instant();
+			this.lastError = describe(outcome);
 			if (outcome instanceof Outcome.Response response && response.statusCode() == 413
 					&& !this.retryPolicy.customCodes().containsKey(413)) {
 				if (events.size() == 1) {
@@ -729,6 +766,14 @@ public final class BatchEmitter implements Emitter {
 		finally {
 			this.lock.unlock();
 		}
+	}
+
+	private static String describe(Outcome outcome) {
+		if (outcome instanceof Outcome.Response response) {
+			return "HTTP " + response.statusCode();
+		}
+		Throwable cause = ((Outcome.Error) outcome).cause();
+		return cause.getClass().getSimpleName() + ((cause.getMessage() != null) ? ": " + cause.getMessage() : "");
 	}
 
 	private Completion drop(List<Held> events, DropReason reason) {
@@ -779,6 +824,21 @@ public final class BatchEmitter implements Emitter {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	private long oldestPendingAcceptedAt() {
+		long oldest = Long.MAX_VALUE;
+		Held head = this.buffer.peekFirst();
+		if (head != null) {
+			oldest = head.acceptedAt();
+		}
+		for (RetryBatch retry : this.retries) {
+			oldest = Math.min(oldest, retry.events().get(0).acceptedAt());
+		}
+		for (InFlight batch : this.inFlight) {
+			oldest = Math.min(oldest, batch.events().get(0).acceptedAt());
+		}
+		return oldest;
 	}
 
 	private long oldestPendingSeq() {
@@ -848,6 +908,7 @@ public final class BatchEmitter implements Emitter {
 			return;
 		}
 		this.dropped[reason.ordinal()] += count;
+		this.lastDrop = this.clock.instant();
 		this.dropsSinceWarning += count;
 		long now = System.nanoTime();
 		if (this.lastDropWarning == 0 || now - this.lastDropWarning >= DROP_WARNING_INTERVAL_NANOS) {
@@ -898,6 +959,8 @@ public final class BatchEmitter implements Emitter {
 		private final List<Held> events;
 
 		private final int attempt;
+
+		private long duration;
 
 		InFlight(List<Held> events, int attempt) {
 			this.events = events;
@@ -959,6 +1022,8 @@ public final class BatchEmitter implements Emitter {
 		private @Nullable ScheduledExecutorService scheduler;
 
 		private @Nullable Duration flushInterval;
+
+		private SendObserver sendObserver = SendObserver.NONE;
 
 		Builder(Transport transport) {
 			this.transport = Objects.requireNonNull(transport, "transport");
@@ -1085,6 +1150,12 @@ public final class BatchEmitter implements Emitter {
 				throw new IllegalArgumentException("flush-interval must not be negative, was " + flushInterval);
 			}
 			this.flushInterval = flushInterval;
+			return this;
+		}
+
+		/** Hears every request and how it ended, for metrics. */
+		public Builder sendObserver(SendObserver sendObserver) {
+			this.sendObserver = Objects.requireNonNull(sendObserver, "sendObserver");
 			return this;
 		}
 

@@ -358,6 +358,39 @@ class AsyncEmitterTest {
 	}
 
 	@Test
+	void statsShowTheRetryStateAndTheObserverHearsEveryRequest() {
+		this.collector.respond(Response.status(503));
+		List<SendObserver.Result> results = Collections.synchronizedList(new ArrayList<>());
+		BatchEmitter emitter = register(emitter().bufferSize(3)
+			.retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofSeconds(30)).build())
+			.sendObserver((events, duration, result) -> {
+				assertThat(events).isEqualTo(3);
+				assertThat(duration).isPositive();
+				results.add(result);
+			})
+			.build());
+		track(tracker(emitter), 3);
+		await().atMost(Duration.ofSeconds(3)).until(() -> emitter.stats().failed() == 3);
+		EmitterStats failing = emitter.stats();
+		assertThat(failing.retryAttempt()).isEqualTo(2);
+		assertThat(failing.nextRetryAt()).isAfter(java.time.Instant.now().plusSeconds(-1));
+		assertThat(failing.lastError()).isEqualTo("HTTP 503");
+		assertThat(failing.lastFailure()).isNotNull();
+		assertThat(failing.lastSuccess()).isNull();
+		assertThat(failing.oldestEventTime()).isBeforeOrEqualTo(java.time.Instant.now());
+		assertThat(failing.capacity()).isEqualTo(10_000);
+		emitter.flush(Duration.ofSeconds(5));
+		EmitterStats recovered = emitter.stats();
+		assertThat(recovered.retryAttempt()).isZero();
+		assertThat(recovered.nextRetryAt()).isNull();
+		assertThat(recovered.oldestEventTime()).isNull();
+		assertThat(recovered.lastSuccess()).isAfterOrEqualTo(failing.lastFailure());
+		assertThat(recovered.retried()).isEqualTo(3);
+		await().atMost(Duration.ofSeconds(2))
+			.untilAsserted(() -> assertThat(results).containsExactly(SendObserver.Result.RETRY, SendObserver.Result.SUCCESS));
+	}
+
+	@Test
 	void eventsOlderThanMaxAgeExpire() {
 		MutableClock clock = new MutableClock();
 		this.collector.setDefaultResponse(Response.status(503));
