@@ -54,6 +54,11 @@ public class SnowplowProperties {
 	 */
 	private final Map<String, EmitterProperties> emitters = new LinkedHashMap<>();
 
+	/**
+	 * The snowplow health indicator.
+	 */
+	private final Health health = new Health();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -100,6 +105,31 @@ public class SnowplowProperties {
 
 	public Map<String, EmitterProperties> getEmitters() {
 		return this.emitters;
+	}
+
+	public Health getHealth() {
+		return this.health;
+	}
+
+	/**
+	 * The snowplow health indicator.
+	 */
+	public static class Health {
+
+		/**
+		 * Whether an emitter that dropped events lately makes the application's health DOWN;
+		 * by default an analytics outage leaves it UP.
+		 */
+		private boolean downWhenFailing;
+
+		public boolean isDownWhenFailing() {
+			return this.downWhenFailing;
+		}
+
+		public void setDownWhenFailing(boolean downWhenFailing) {
+			this.downWhenFailing = downWhenFailing;
+		}
+
 	}
 
 	/**
