@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.snowplowspring.boot.autoconfigure.EmitterRegistry;
 import io.github.snowplowspring.tracker.emitter.BatchEmitter;
 import io.github.snowplowspring.tracker.emitter.DropReason;
@@ -165,7 +166,8 @@ public class SnowplowEndpoint {
 	}
 
 	/**
-	 * One emitter's state. Times are ISO-8601 instants, durations ISO-8601 durations.
+	 * One emitter's state. Times are ISO-8601 instants, durations ISO-8601 durations; what is
+	 * unknown or absent is left out.
 	 *
 	 * @param type sync, async, redis, queue, or custom for an application's bean
 	 * @param bufferedEvents events waiting in the buffer
@@ -182,6 +184,7 @@ public class SnowplowEndpoint {
 	 * @param lastSuccess when a request last succeeded
 	 * @param lastFailure when a request last failed, and why
 	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record EmitterDescriptor(@Nullable String type, long bufferedEvents, long bufferedBytes,
 			@Nullable String oldestEventAge, int inFlightRequests, long accepted, long sent, long failed,
 			Map<String, Long> dropped, long pending, RetryDescriptor retry, @Nullable String flushInterval,
@@ -194,6 +197,7 @@ public class SnowplowEndpoint {
 	 * @param attempt its next attempt, 0 when no batch waits
 	 * @param nextAt when that attempt is due
 	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record RetryDescriptor(int attempt, @Nullable String nextAt) {
 	}
 
@@ -211,6 +215,7 @@ public class SnowplowEndpoint {
 	 * @param time an ISO-8601 instant
 	 * @param error the status or error
 	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record FailureDescriptor(String time, @Nullable String error) {
 	}
 
