@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.snowplowspring.boot.autoconfigure.EmitterRegistry;
+import io.github.snowplowspring.boot.autoconfigure.SnowplowWorkers;
+import io.github.snowplowspring.boot.autoconfigure.WorkerStatus;
 import io.github.snowplowspring.tracker.emitter.BatchEmitter;
 import io.github.snowplowspring.tracker.emitter.DropReason;
 import io.github.snowplowspring.tracker.emitter.Emitter;
@@ -33,29 +36,37 @@ public class SnowplowEndpoint {
 
 	private final EmitterRegistry registry;
 
+	private final List<SnowplowWorkers> workers;
+
 	private final Clock clock;
 
 	/**
-	 * Creates an endpoint over the application's emitters.
+	 * Creates an endpoint over the application's emitters and workers.
 	 * @param registry the emitters
+	 * @param workers the worker groups
 	 */
-	public SnowplowEndpoint(EmitterRegistry registry) {
-		this(registry, Clock.systemUTC());
+	public SnowplowEndpoint(EmitterRegistry registry, List<SnowplowWorkers> workers) {
+		this(registry, workers, Clock.systemUTC());
 	}
 
-	SnowplowEndpoint(EmitterRegistry registry, Clock clock) {
+	SnowplowEndpoint(EmitterRegistry registry, List<SnowplowWorkers> workers, Clock clock) {
 		this.registry = registry;
+		this.workers = List.copyOf(workers);
 		this.clock = clock;
 	}
 
-	/** Every emitter's state. */
+	/** Every emitter's state, and the workers' when there are any. */
 	@ReadOperation
 	public EmittersDescriptor emitters() {
 		Map<String, EmitterDescriptor> emitters = new LinkedHashMap<>();
 		for (String name : this.registry.names()) {
 			emitters.put(name, describe(name));
 		}
-		return new EmittersDescriptor(emitters);
+		Map<String, WorkerDescriptor> workers = new LinkedHashMap<>();
+		for (SnowplowWorkers group : this.workers) {
+			group.status().forEach((name, status) -> workers.put(name, WorkerDescriptor.of(status)));
+		}
+		return new EmittersDescriptor(emitters, workers.isEmpty() ? null : workers);
 	}
 
 	/**
@@ -158,11 +169,48 @@ public class SnowplowEndpoint {
 	}
 
 	/**
-	 * Every emitter's state, by name.
+	 * Every emitter's state, by name, and the workers'.
 	 *
 	 * @param emitters the emitters
+	 * @param workers the worker groups, absent when there are none
 	 */
-	public record EmittersDescriptor(Map<String, EmitterDescriptor> emitters) {
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record EmittersDescriptor(Map<String, EmitterDescriptor> emitters,
+			@Nullable Map<String, WorkerDescriptor> workers) {
+	}
+
+	/**
+	 * A group of workers draining one Redis list or stream, or watching it.
+	 *
+	 * @param type list or stream
+	 * @param source the list key or stream name
+	 * @param sendTo the HTTP emitter the workers send with
+	 * @param threads worker threads running here
+	 * @param length what waits in Redis
+	 * @param processing events claimed and not yet acknowledged
+	 * @param dead dead letters
+	 * @param liveWorkers workers of any application seen alive
+	 * @param lag how long the oldest waiting event has waited
+	 * @param claimed events claimed here
+	 * @param sent events delivered from here
+	 * @param dropped events given up here, by reason
+	 * @param deadLettered elements moved to the dead letters from here
+	 * @param recovered events returned from dead workers by workers here
+	 * @param polledAt when Redis was last polled
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record WorkerDescriptor(String type, String source, @Nullable String sendTo, int threads, long length,
+			long processing, long dead, int liveWorkers, @Nullable String lag, long claimed, long sent,
+			Map<String, Long> dropped, long deadLettered, long recovered, @Nullable String polledAt) {
+
+		static WorkerDescriptor of(WorkerStatus status) {
+			return new WorkerDescriptor(status.type(), status.source(), status.sendTo(), status.threads(),
+					status.length(), status.processing(), status.dead(), status.liveWorkers(),
+					(status.lag() != null) ? status.lag().toString() : null, status.claimed(), status.sent(),
+					status.dropped(), status.deadLettered(), status.recovered(),
+					(status.polledAt() != null) ? status.polledAt().toString() : null);
+		}
+
 	}
 
 	/**

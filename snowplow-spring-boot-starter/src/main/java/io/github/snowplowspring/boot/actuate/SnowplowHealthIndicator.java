@@ -3,9 +3,11 @@ package io.github.snowplowspring.boot.actuate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.github.snowplowspring.boot.autoconfigure.EmitterRegistry;
+import io.github.snowplowspring.boot.autoconfigure.SnowplowWorkers;
 import io.github.snowplowspring.tracker.emitter.EmitterStats;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
@@ -22,6 +24,8 @@ public class SnowplowHealthIndicator extends AbstractHealthIndicator {
 
 	private final EmitterRegistry registry;
 
+	private final List<SnowplowWorkers> workers;
+
 	private final boolean downWhenFailing;
 
 	private final Clock clock;
@@ -29,15 +33,18 @@ public class SnowplowHealthIndicator extends AbstractHealthIndicator {
 	/**
 	 * Creates an indicator.
 	 * @param registry the emitters
+	 * @param workers the worker groups, whose backlog shows in the details
 	 * @param downWhenFailing whether a failing emitter makes the health DOWN
 	 */
-	public SnowplowHealthIndicator(EmitterRegistry registry, boolean downWhenFailing) {
-		this(registry, downWhenFailing, Clock.systemUTC());
+	public SnowplowHealthIndicator(EmitterRegistry registry, List<SnowplowWorkers> workers, boolean downWhenFailing) {
+		this(registry, workers, downWhenFailing, Clock.systemUTC());
 	}
 
-	SnowplowHealthIndicator(EmitterRegistry registry, boolean downWhenFailing, Clock clock) {
+	SnowplowHealthIndicator(EmitterRegistry registry, List<SnowplowWorkers> workers, boolean downWhenFailing,
+			Clock clock) {
 		super("Snowplow health check failed");
 		this.registry = registry;
+		this.workers = List.copyOf(workers);
 		this.downWhenFailing = downWhenFailing;
 		this.clock = clock;
 	}
@@ -64,6 +71,24 @@ public class SnowplowHealthIndicator extends AbstractHealthIndicator {
 			emitters.put(name, details);
 		}
 		(anyFailing && this.downWhenFailing ? builder.down() : builder.up()).withDetail("emitters", emitters);
+		Map<String, Object> workers = new LinkedHashMap<>();
+		for (SnowplowWorkers group : this.workers) {
+			group.status().forEach((name, status) -> {
+				Map<String, Object> details = new LinkedHashMap<>();
+				details.put("threads", status.threads());
+				details.put("length", status.length());
+				details.put("processing", status.processing());
+				details.put("dead", status.dead());
+				details.put("liveWorkers", status.liveWorkers());
+				if (status.lag() != null) {
+					details.put("lag", status.lag().toString());
+				}
+				workers.put(name, details);
+			});
+		}
+		if (!workers.isEmpty()) {
+			builder.withDetail("workers", workers);
+		}
 	}
 
 }

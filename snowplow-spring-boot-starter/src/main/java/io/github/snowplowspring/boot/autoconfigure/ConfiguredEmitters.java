@@ -74,18 +74,30 @@ final class ConfiguredEmitters {
 
 	EmitterRegistry build(ListableBeanFactory beanFactory, ApplicationEventPublisher publisher) {
 		Map<String, EmitterRegistry.Registered> emitters = new LinkedHashMap<>();
+		Map<String, EmitterRegistry.SendTarget> sendTargets = new LinkedHashMap<>();
 		if (!this.properties.isEnabled()) {
 			logger.info("Snowplow tracking is disabled (snowplow.enabled=false): events are accepted and not sent");
-			return new EmitterRegistry(emitters, this.resources, publisher);
+			return new EmitterRegistry(emitters, sendTargets, this.resources, publisher);
 		}
 		try {
+			String sendTo = sendTo();
 			if (!this.properties.getEmitters().isEmpty()) {
 				EmitterContext context = new EmitterContext(CompositeEmitterListener.of(this.listeners), scheduler(),
 						this::senders, this.customizers, this.closeTimeout);
 				this.properties.getEmitters().forEach((name, emitter) -> {
 					String type = type(name, emitter);
-					emitters.put(name, new EmitterRegistry.Registered(factory(name, type).create(name, emitter, context),
-							type, true, true));
+					EmitterFactory factory = factory(name, type);
+					if (name.equals(sendTo)) {
+						// Only the workers send with it: no buffer, threads or timer of its own, and never
+						// attached to the tracker, so no event is sent twice.
+						HttpEmitterFactory http = (HttpEmitterFactory) factory;
+						sendTargets.put(name, new EmitterRegistry.SendTarget(emitter,
+								(batchSize) -> http.workerEmitter(name, emitter, context, batchSize)));
+					}
+					else {
+						emitters.put(name,
+								new EmitterRegistry.Registered(factory.create(name, emitter, context), type, true, true));
+					}
 				});
 			}
 			for (String beanName : beanFactory.getBeanNamesForType(Emitter.class, true, false)) {
@@ -100,13 +112,47 @@ final class ConfiguredEmitters {
 		}
 		catch (RuntimeException ex) {
 			// Release what was built before the failure: threads must not outlive a failed startup.
-			new EmitterRegistry(emitters, this.resources, publisher).destroy();
+			new EmitterRegistry(emitters, sendTargets, this.resources, publisher).destroy();
 			throw ex;
 		}
 		if (emitters.isEmpty()) {
 			logger.warn("No Snowplow emitter is configured: tracked events go nowhere. Add one under snowplow.emitters");
 		}
-		return new EmitterRegistry(emitters, this.resources, publisher);
+		return new EmitterRegistry(emitters, sendTargets, this.resources, publisher);
+	}
+
+	/** The emitter the workers send with, checked: it must be an HTTP emitter defined here. */
+	private @org.jspecify.annotations.Nullable String sendTo() {
+		SnowplowProperties.Worker worker = this.properties.getWorker();
+		if (!worker.isEnabled()) {
+			return null;
+		}
+		String sendTo = worker.getSendTo();
+		if (sendTo == null || sendTo.isBlank()) {
+			throw new InvalidSnowplowConfigurationException("snowplow.worker.send-to", null,
+					"workers need an HTTP emitter to send with",
+					"Set snowplow.worker.send-to to the name of a sync or async emitter under snowplow.emitters.");
+		}
+		SnowplowProperties.EmitterProperties target = this.properties.getEmitters().get(sendTo);
+		if (target == null || !Set.of("sync", "async").contains(type(sendTo, target))) {
+			throw new InvalidSnowplowConfigurationException("snowplow.worker.send-to", sendTo,
+					(target == null) ? "no emitter of that name is configured" : "it is a " + target.getType() + " emitter",
+					"Name a sync or async emitter defined under snowplow.emitters, for example "
+							+ "snowplow.emitters.collector.type=async with its endpoint.");
+		}
+		if (this.factories.stream().noneMatch((factory) -> factory.supports("redis"))) {
+			throw new InvalidSnowplowConfigurationException("snowplow.worker.enabled", true,
+					"workers drain Redis, and there is no RedisConnectionFactory bean",
+					"Add spring-boot-starter-data-redis and configure the connection under spring.data.redis, "
+							+ "or set snowplow.worker.enabled=false.");
+		}
+		if (worker.getClaimTimeout().compareTo(target.getRequestTimeout()) <= 0) {
+			throw new InvalidSnowplowConfigurationException("snowplow.worker.claim-timeout", worker.getClaimTimeout(),
+					"not longer than snowplow.emitters." + sendTo + ".request-timeout (" + target.getRequestTimeout()
+							+ "), so a live worker could be taken for dead",
+					"Set snowplow.worker.claim-timeout well above the request timeout, for example 60s.");
+		}
+		return sendTo;
 	}
 
 	private static String type(String name, SnowplowProperties.EmitterProperties emitter) {

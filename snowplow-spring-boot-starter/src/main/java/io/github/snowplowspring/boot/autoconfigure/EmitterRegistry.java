@@ -39,13 +39,34 @@ public class EmitterRegistry implements DisposableBean {
 
 	private final ApplicationEventPublisher publisher;
 
+	private final Map<String, SendTarget> sendTargets;
+
 	private final Map<String, Duration> pausedTimers = new LinkedHashMap<>();
 
-	EmitterRegistry(Map<String, Registered> emitters, List<AutoCloseable> resources,
-			ApplicationEventPublisher publisher) {
+	EmitterRegistry(Map<String, Registered> emitters, Map<String, SendTarget> sendTargets,
+			List<AutoCloseable> resources, ApplicationEventPublisher publisher) {
 		this.emitters = Collections.unmodifiableMap(new LinkedHashMap<>(emitters));
+		this.sendTargets = Map.copyOf(sendTargets);
 		this.resources = List.copyOf(resources);
 		this.publisher = publisher;
+	}
+
+	/**
+	 * A new synchronous emitter for a worker thread, sending with the transport, byte limit, 413
+	 * splitting, retry policy and listeners of the emitter named in {@code snowplow.worker.send-to}
+	 * (which is not attached to the tracker and runs no buffer, thread or timer of its own).
+	 * @param name the send-to emitter's name
+	 * @param batchSize the most events the worker sends at once
+	 * @return a new emitter, owned by the caller; or null when no emitter of that name is a send-to target
+	 */
+	public @Nullable BatchEmitter newWorkerEmitter(String name, int batchSize) {
+		SendTarget target = this.sendTargets.get(name);
+		return (target != null) ? target.emitters().apply(batchSize) : null;
+	}
+
+	/** The names of the emitters that only workers send with. */
+	public Set<String> sendTargets() {
+		return this.sendTargets.keySet();
 	}
 
 	/** Every emitter by name, configured ones first. */
@@ -195,6 +216,15 @@ public class EmitterRegistry implements DisposableBean {
 	 * @param owned whether the registry closes it (a bean of the application's is closed by its context)
 	 */
 	record Registered(Emitter emitter, String type, boolean attached, boolean owned) {
+	}
+
+	/**
+	 * An emitter that only workers send with.
+	 *
+	 * @param properties its properties
+	 * @param emitters makes a synchronous emitter over its transport for a batch size
+	 */
+	record SendTarget(SnowplowProperties.EmitterProperties properties, Function<Integer, BatchEmitter> emitters) {
 	}
 
 }

@@ -52,6 +52,19 @@ final class HttpEmitterFactory implements EmitterFactory {
 			.build();
 	}
 
+	/**
+	 * A synchronous emitter for one worker thread: the emitter's transport, byte limit, retry
+	 * policy and listeners, with the worker's batch size, no timer and no scheduler of its own.
+	 */
+	io.github.snowplowspring.tracker.emitter.BatchEmitter workerEmitter(String name,
+			SnowplowProperties.EmitterProperties properties, EmitterContext context, int batchSize) {
+		return context.configure(name, properties, transport(name, properties), false, null)
+			.bufferSize(batchSize)
+			.flushInterval(Duration.ZERO)
+			.scheduler(null)
+			.build();
+	}
+
 	/** The transport of an HTTP emitter, also used by workers that send to it. */
 	Transport transport(String name, SnowplowProperties.EmitterProperties properties) {
 		String prefix = "snowplow.emitters." + name + ".";

@@ -59,6 +59,11 @@ public class SnowplowProperties {
 	 */
 	private final Health health = new Health();
 
+	/**
+	 * Workers that send what Redis emitters stored.
+	 */
+	private final Worker worker = new Worker();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -109,6 +114,113 @@ public class SnowplowProperties {
 
 	public Health getHealth() {
 		return this.health;
+	}
+
+	public Worker getWorker() {
+		return this.worker;
+	}
+
+	/**
+	 * Workers that drain what Redis emitters stored and send it with an HTTP emitter.
+	 */
+	public static class Worker {
+
+		/**
+		 * Whether to run workers in this application.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Name of the HTTP emitter (sync or async) the workers send with; it is not attached to the
+		 * tracker.
+		 */
+		private @Nullable String sendTo;
+
+		/**
+		 * Worker threads per list or stream.
+		 */
+		private int concurrency = 2;
+
+		/**
+		 * Time after which a silent worker counts as dead and its claimed events go back to be
+		 * sent by another; must exceed the send-to emitter's request timeout.
+		 */
+		private Duration claimTimeout = Duration.ofSeconds(60);
+
+		/**
+		 * The Redis list to drain.
+		 */
+		private final WorkerList list = new WorkerList();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable String getSendTo() {
+			return this.sendTo;
+		}
+
+		public void setSendTo(@Nullable String sendTo) {
+			this.sendTo = sendTo;
+		}
+
+		public int getConcurrency() {
+			return this.concurrency;
+		}
+
+		public void setConcurrency(int concurrency) {
+			this.concurrency = concurrency;
+		}
+
+		public Duration getClaimTimeout() {
+			return this.claimTimeout;
+		}
+
+		public void setClaimTimeout(Duration claimTimeout) {
+			this.claimTimeout = claimTimeout;
+		}
+
+		public WorkerList getList() {
+			return this.list;
+		}
+
+	}
+
+	/**
+	 * The Redis list a worker drains.
+	 */
+	public static class WorkerList {
+
+		/**
+		 * Key of the list to drain; no list worker runs unless it is set.
+		 */
+		private @Nullable String key;
+
+		/**
+		 * Most events a worker claims and sends at once.
+		 */
+		private int batchSize = 50;
+
+		public @Nullable String getKey() {
+			return this.key;
+		}
+
+		public void setKey(@Nullable String key) {
+			this.key = key;
+		}
+
+		public int getBatchSize() {
+			return this.batchSize;
+		}
+
+		public void setBatchSize(int batchSize) {
+			this.batchSize = batchSize;
+		}
+
 	}
 
 	/**
@@ -279,7 +391,7 @@ public class SnowplowProperties {
 
 		/**
 		 * Interval of the flush timer; 0s turns it off. Defaults to 5s for async and queue
-		 * emitters, none for sync.
+		 * emitters, 200ms for redis, none for sync.
 		 */
 		private @Nullable Duration flushInterval;
 
@@ -342,6 +454,11 @@ public class SnowplowProperties {
 		 * Retries of failed requests.
 		 */
 		private final Retry retry = new Retry();
+
+		/**
+		 * Key of the Redis list a redis emitter appends to.
+		 */
+		private String key = "snowplow";
 
 		public String getType() {
 			return this.type;
@@ -501,6 +618,14 @@ public class SnowplowProperties {
 
 		public Retry getRetry() {
 			return this.retry;
+		}
+
+		public String getKey() {
+			return this.key;
+		}
+
+		public void setKey(String key) {
+			this.key = key;
 		}
 
 	}

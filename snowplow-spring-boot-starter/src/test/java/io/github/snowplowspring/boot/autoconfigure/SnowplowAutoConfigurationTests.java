@@ -362,6 +362,21 @@ class SnowplowAutoConfigurationTests {
 	}
 
 	@Test
+	void aWorkerSendToThatNamesNoHttpEmitterFailsWithAnAnalysis() {
+		this.runner.withPropertyValues("snowplow.worker.enabled=true", "snowplow.worker.send-to=nope")
+			.run((context) -> assertFailure(context, "snowplow.worker.send-to", "no emitter of that name is configured"));
+		this.runner.withPropertyValues("snowplow.worker.enabled=true")
+			.run((context) -> assertFailure(context, "snowplow.worker.send-to", "workers need an HTTP emitter"));
+	}
+
+	@Test
+	void workersWithoutRedisFailWithAnAnalysis() {
+		this.runner.withPropertyValues(emitter("collector", "async"))
+			.withPropertyValues("snowplow.worker.enabled=true", "snowplow.worker.send-to=collector")
+			.run((context) -> assertFailure(context, "snowplow.worker.enabled", "no RedisConnectionFactory bean"));
+	}
+
+	@Test
 	void theFailureAnalyzerIsRegistered() {
 		assertThat(org.springframework.core.io.support.SpringFactoriesLoader
 			.loadFactoryNames(org.springframework.boot.diagnostics.FailureAnalyzer.class, getClass().getClassLoader()))

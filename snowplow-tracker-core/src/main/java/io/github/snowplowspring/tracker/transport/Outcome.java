@@ -11,6 +11,11 @@ public sealed interface Outcome {
 	/** Whether the destination took the batch (a 2xx answer). */
 	boolean isSuccess();
 
+	/** Success from a destination that has no status codes (Redis, say), recorded as 200. */
+	static Outcome ok() {
+		return new Response(200, null);
+	}
+
 	/** An answer with a status code, for example 200, 503 or 302 (redirects are not followed). */
 	static Outcome status(int statusCode) {
 		return new Response(statusCode, null);

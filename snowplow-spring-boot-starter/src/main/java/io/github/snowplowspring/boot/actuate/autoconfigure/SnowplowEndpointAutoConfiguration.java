@@ -4,7 +4,9 @@ import io.github.snowplowspring.boot.actuate.SnowplowEndpoint;
 import io.github.snowplowspring.boot.actuate.SnowplowEndpointWebExtension;
 import io.github.snowplowspring.boot.autoconfigure.EmitterRegistry;
 import io.github.snowplowspring.boot.autoconfigure.SnowplowAutoConfiguration;
+import io.github.snowplowspring.boot.autoconfigure.SnowplowWorkers;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -17,7 +19,8 @@ import org.springframework.context.annotation.Configuration;
  * Auto-configuration of the {@code snowplow} actuator endpoint, when it is available (accessible
  * and exposed: {@code management.endpoints.web.exposure.include=snowplow}).
  */
-@AutoConfiguration(after = SnowplowAutoConfiguration.class)
+@AutoConfiguration(after = SnowplowAutoConfiguration.class,
+		afterName = "io.github.snowplowspring.boot.redis.SnowplowRedisAutoConfiguration")
 @ConditionalOnClass(name = "org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint")
 public final class SnowplowEndpointAutoConfiguration {
 
@@ -29,8 +32,8 @@ public final class SnowplowEndpointAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		@ConditionalOnBean(EmitterRegistry.class)
-		SnowplowEndpoint snowplowEndpoint(EmitterRegistry registry) {
-			return new SnowplowEndpoint(registry);
+		SnowplowEndpoint snowplowEndpoint(EmitterRegistry registry, ObjectProvider<SnowplowWorkers> workers) {
+			return new SnowplowEndpoint(registry, workers.orderedStream().toList());
 		}
 
 		@Bean

@@ -4,7 +4,9 @@ import io.github.snowplowspring.boot.actuate.SnowplowHealthIndicator;
 import io.github.snowplowspring.boot.autoconfigure.EmitterRegistry;
 import io.github.snowplowspring.boot.autoconfigure.SnowplowAutoConfiguration;
 import io.github.snowplowspring.boot.autoconfigure.SnowplowProperties;
+import io.github.snowplowspring.boot.autoconfigure.SnowplowWorkers;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -18,7 +20,7 @@ import org.springframework.context.annotation.Configuration;
  * ({@code management.health.snowplow.enabled}).
  */
 @AutoConfiguration(after = SnowplowAutoConfiguration.class,
-		beforeName = "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration")
+		afterName = "io.github.snowplowspring.boot.redis.SnowplowRedisAutoConfiguration", beforeName = "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration")
 @ConditionalOnClass(name = { "org.springframework.boot.health.contributor.HealthIndicator",
 		"org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator" })
 public final class SnowplowHealthAutoConfiguration {
@@ -31,8 +33,10 @@ public final class SnowplowHealthAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "snowplowHealthIndicator")
-		SnowplowHealthIndicator snowplowHealthIndicator(EmitterRegistry registry, SnowplowProperties properties) {
-			return new SnowplowHealthIndicator(registry, properties.getHealth().isDownWhenFailing());
+		SnowplowHealthIndicator snowplowHealthIndicator(EmitterRegistry registry, SnowplowProperties properties,
+				ObjectProvider<SnowplowWorkers> workers) {
+			return new SnowplowHealthIndicator(registry, workers.orderedStream().toList(),
+					properties.getHealth().isDownWhenFailing());
 		}
 
 	}

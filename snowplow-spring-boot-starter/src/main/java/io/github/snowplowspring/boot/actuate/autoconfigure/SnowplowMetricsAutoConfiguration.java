@@ -5,6 +5,7 @@ import io.github.snowplowspring.boot.actuate.SnowplowMetrics;
 import io.github.snowplowspring.boot.autoconfigure.EmitterRegistry;
 import io.github.snowplowspring.boot.autoconfigure.SnowplowAutoConfiguration;
 import io.github.snowplowspring.boot.autoconfigure.SnowplowEmitterCustomizer;
+import io.github.snowplowspring.boot.autoconfigure.SnowplowWorkers;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,15 +20,16 @@ import org.springframework.context.annotation.Bean;
  * binds them to every registry ({@code management.metrics.enable.snowplow=false} turns them off).
  */
 @AutoConfiguration(after = SnowplowAutoConfiguration.class,
-		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration")
+		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+				"io.github.snowplowspring.boot.redis.SnowplowRedisAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
 public final class SnowplowMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(EmitterRegistry.class)
-	SnowplowMetrics snowplowMetrics(EmitterRegistry registry) {
-		return new SnowplowMetrics(registry);
+	SnowplowMetrics snowplowMetrics(EmitterRegistry registry, ObjectProvider<SnowplowWorkers> workers) {
+		return new SnowplowMetrics(registry, workers.orderedStream().toList());
 	}
 
 	@Bean
