@@ -6,10 +6,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import io.github.snowplowspring.testcollector.LoopbackCollector;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -18,6 +18,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** With write access off, as in production, the endpoint reads but never flushes. */
+// Closed after its tests, while the collector it sends to still runs.
+@DirtiesContext
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "sample.shoppers=0", "management.endpoint.snowplow.access=read-only" })
 class ReadOnlySnowplowEndpointTest {
@@ -32,10 +34,6 @@ class ReadOnlySnowplowEndpointTest {
 		registry.add("sample.collector", () -> collector.uri().toString());
 	}
 
-	@AfterAll
-	static void stopCollector() {
-		collector.close();
-	}
 
 	@Test
 	void getWorksAndPostIsRefused() throws Exception {

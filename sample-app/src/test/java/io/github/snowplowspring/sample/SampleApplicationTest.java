@@ -5,11 +5,11 @@ import io.github.snowplowspring.testcollector.LoopbackCollector;
 import io.github.snowplowspring.testcollector.RecordedRequest;
 import io.github.snowplowspring.tracker.Tracker;
 import io.github.snowplowspring.tracker.event.Structured;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -20,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link Tracker} to a loopback collector; everything that arrives validates against the Iglu
  * schemas.
  */
+// Closed after its tests, while the collector it sends to still runs.
+@DirtiesContext
 @SpringBootTest(properties = "sample.shoppers=2")
 class SampleApplicationTest {
 
@@ -30,10 +32,6 @@ class SampleApplicationTest {
 		registry.add("sample.collector", () -> collector.uri().toString());
 	}
 
-	@AfterAll
-	static void stopCollector() {
-		collector.close();
-	}
 
 	@Autowired
 	private Tracker tracker;

@@ -10,7 +10,6 @@ import java.util.Map;
 import io.github.snowplowspring.testcollector.LoopbackCollector;
 import io.github.snowplowspring.tracker.Tracker;
 import io.github.snowplowspring.tracker.event.PageView;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -18,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,10 +29,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The {@code snowplow} actuator endpoint over real HTTP. Nothing else tracks (no shoppers) and
  * the emitter's timer is long, so events stay buffered until the endpoint flushes them.
  */
+// Closed after its tests, while the collector it sends to still runs.
+@DirtiesContext
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "sample.shoppers=0", "snowplow.emitters.collector.buffer-size=1000",
-				"snowplow.emitters.collector.flush-interval=1h", "snowplow.emitters.collector.request-timeout=1s",
-				"snowplow.emitters.collector.retry.initial-backoff=50ms" })
+		properties = { "sample.shoppers=0", "snowplow.emitters.main.buffer-size=1000",
+				"snowplow.emitters.main.flush-interval=1h", "snowplow.emitters.main.request-timeout=1s",
+				"snowplow.emitters.main.retry.initial-backoff=50ms" })
 class SnowplowEndpointTest {
 
 	private static final LoopbackCollector collector = LoopbackCollector.start();
@@ -52,10 +54,6 @@ class SnowplowEndpointTest {
 		registry.add("sample.collector", () -> collector.uri().toString());
 	}
 
-	@AfterAll
-	static void stopCollector() {
-		collector.close();
-	}
 
 	@BeforeEach
 	void startClean() throws Exception {
@@ -69,7 +67,7 @@ class SnowplowEndpointTest {
 	@Test
 	void getShowsTheBufferAndPostFlushDeliversIt() throws Exception {
 		track(3);
-		JsonNode emitter = get("/actuator/snowplow", 200).get("emitters").get("collector");
+		JsonNode emitter = get("/actuator/snowplow", 200).get("emitters").get("main");
 		assertThat(emitter.get("type").asString()).isEqualTo("async");
 		assertThat(emitter.get("bufferedEvents").asLong()).isEqualTo(3);
 		assertThat(emitter.get("bufferedBytes").asLong()).isPositive();
@@ -82,9 +80,9 @@ class SnowplowEndpointTest {
 			.isEqualTo(emitter.get("sent").asLong() + emitter.get("pending").asLong() + sum(emitter.get("dropped")));
 
 		JsonNode flushed = post("/actuator/snowplow", "{}").body();
-		assertThat(flushed.get("emitters").get("collector").toString()).isEqualTo("{\"sent\":3,\"dropped\":0,\"pending\":0}");
+		assertThat(flushed.get("emitters").get("main").toString()).isEqualTo("{\"sent\":3,\"dropped\":0,\"pending\":0}");
 		assertThat(collector.uniqueEventIds()).hasSize(3);
-		JsonNode after = get("/actuator/snowplow/collector", 200);
+		JsonNode after = get("/actuator/snowplow/main", 200);
 		assertThat(after.get("bufferedEvents").asLong()).isZero();
 		assertThat(after.get("lastSuccess").get("time").asString()).isNotBlank();
 	}
@@ -92,7 +90,7 @@ class SnowplowEndpointTest {
 	@Test
 	void postFlushOfOneEmitterAnswersWhatItDid() throws Exception {
 		track(2);
-		Response response = post("/actuator/snowplow/collector", "{\"timeout\":\"5s\"}");
+		Response response = post("/actuator/snowplow/main", "{\"timeout\":\"5s\"}");
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.body().toString()).isEqualTo("{\"sent\":2,\"dropped\":0,\"pending\":0}");
 	}
@@ -102,16 +100,16 @@ class SnowplowEndpointTest {
 		collector.stop();
 		track(4);
 		long start = System.nanoTime();
-		Response response = post("/actuator/snowplow/collector", "{\"timeout\":\"1s\"}");
+		Response response = post("/actuator/snowplow/main", "{\"timeout\":\"1s\"}");
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.body().get("pending").asLong()).isEqualTo(4);
-		JsonNode emitter = get("/actuator/snowplow/collector", 200);
+		JsonNode emitter = get("/actuator/snowplow/main", 200);
 		assertThat(emitter.get("lastFailure").get("error").asString()).contains("ConnectException");
 		assertThat(emitter.get("retry").get("attempt").asInt()).isGreaterThan(1);
 		JsonNode health = get("/actuator/health", 200).get("components").get("snowplow");
 		assertThat(health.get("status").asString()).isEqualTo("UP");
-		assertThat(health.get("details").get("emitters").get("collector").get("state").asString()).isEqualTo("degraded");
+		assertThat(health.get("details").get("emitters").get("main").get("state").asString()).isEqualTo("degraded");
 	}
 
 	@Test
@@ -127,23 +125,23 @@ class SnowplowEndpointTest {
 			setAndCancelTheTimer();
 		}
 		finally {
-			post("/actuator/snowplow/collector", "{\"flushInterval\":\"1h\"}");
+			post("/actuator/snowplow/main", "{\"flushInterval\":\"1h\"}");
 		}
 	}
 
 	private void setAndCancelTheTimer() throws Exception {
-		Response set = post("/actuator/snowplow/collector", "{\"flushInterval\":\"200ms\"}");
+		Response set = post("/actuator/snowplow/main", "{\"flushInterval\":\"200ms\"}");
 		assertThat(set.status()).isEqualTo(200);
 		assertThat(set.body().toString()).isEqualTo("{\"flushInterval\":\"PT0.2S\"}");
-		assertThat(get("/actuator/snowplow/collector", 200).get("flushInterval").asString()).isEqualTo("PT0.2S");
+		assertThat(get("/actuator/snowplow/main", 200).get("flushInterval").asString()).isEqualTo("PT0.2S");
 		track(1);
 		collector.awaitUniqueEvents(1, Duration.ofSeconds(5)); // the new timer delivered it
 
-		Response cancelled = post("/actuator/snowplow/collector", "{\"flushInterval\":\"0s\"}");
+		Response cancelled = post("/actuator/snowplow/main", "{\"flushInterval\":\"0s\"}");
 		assertThat(cancelled.body().toString()).isEqualTo("{\"flushInterval\":\"PT0S\"}");
-		assertThat(get("/actuator/snowplow/collector", 200).has("flushInterval")).isFalse();
+		assertThat(get("/actuator/snowplow/main", 200).has("flushInterval")).isFalse();
 
-		assertThat(post("/actuator/snowplow/collector", "{\"flushInterval\":\"5s\",\"timeout\":\"5s\"}").status())
+		assertThat(post("/actuator/snowplow/main", "{\"flushInterval\":\"5s\",\"timeout\":\"5s\"}").status())
 			.isEqualTo(400);
 	}
 
@@ -151,12 +149,12 @@ class SnowplowEndpointTest {
 	void metricsAndHealthAreExposed() throws Exception {
 		track(1);
 		post("/actuator/snowplow", "{}");
-		JsonNode accepted = get("/actuator/metrics/snowplow.events.accepted?tag=emitter:collector", 200);
+		JsonNode accepted = get("/actuator/metrics/snowplow.events.accepted?tag=emitter:main", 200);
 		assertThat(accepted.get("measurements").get(0).get("value").asDouble()).isPositive();
 		get("/actuator/metrics/snowplow.send", 200);
 		JsonNode health = get("/actuator/health", 200).get("components").get("snowplow");
 		assertThat(health.get("status").asString()).isEqualTo("UP");
-		assertThat(health.get("details").get("emitters").get("collector").has("bufferFill")).isTrue();
+		assertThat(health.get("details").get("emitters").get("main").has("bufferFill")).isTrue();
 	}
 
 	private void track(int count) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.snowplowspring.boot.autoconfigure.EmitterRegistry;
+import io.github.snowplowspring.testcollector.RedisServer;
 import io.github.snowplowspring.tracker.Tracker;
 import io.github.snowplowspring.tracker.emitter.BatchEmitter;
 import io.github.snowplowspring.tracker.event.PageView;

@@ -1,6 +1,7 @@
 package io.github.snowplowspring.boot.redis;
 
 import io.github.snowplowspring.boot.autoconfigure.SnowplowAutoConfiguration;
+import io.github.snowplowspring.testcollector.RedisServer;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;

@@ -16,6 +16,7 @@ import io.github.snowplowspring.boot.autoconfigure.WorkerStatus;
 import io.github.snowplowspring.iglu.PayloadValidator;
 import io.github.snowplowspring.testcollector.LoopbackCollector;
 import io.github.snowplowspring.testcollector.RecordedRequest;
+import io.github.snowplowspring.testcollector.RedisServer;
 import io.github.snowplowspring.testcollector.Response;
 import io.github.snowplowspring.tracker.Tracker;
 import io.github.snowplowspring.tracker.event.PageView;

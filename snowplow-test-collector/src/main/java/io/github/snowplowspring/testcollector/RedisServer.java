@@ -1,4 +1,4 @@
-package io.github.snowplowspring.boot.redis;
+package io.github.snowplowspring.testcollector;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real {@code redis-server} on a free loopback port, started and stopped by the tests, so that
- * fault tests can stop and restart it. A missing {@code redis-server} fails the test; it is
- * never skipped ({@code .ci/run} installs it).
+ * A real {@code redis-server} on a free loopback port, started and stopped by tests, so that
+ * fault tests can stop and restart it; any Redis already running elsewhere is left alone. A
+ * missing {@code redis-server} is an error, never a reason to skip ({@code .ci/run} installs it).
  */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
 
 	private final int port;
 
@@ -33,12 +33,12 @@ final class RedisServer implements AutoCloseable {
 	}
 
 	/** Starts a server that keeps nothing on disk. */
-	static RedisServer start() {
+	public static RedisServer start() {
 		return start(List.of("--save", "", "--appendonly", "no"));
 	}
 
 	/** Starts a server that writes every command to its append-only file before answering. */
-	static RedisServer startDurable() {
+	public static RedisServer startDurable() {
 		return start(List.of("--save", "", "--appendonly", "yes", "--appendfsync", "always"));
 	}
 
@@ -53,12 +53,13 @@ final class RedisServer implements AutoCloseable {
 		}
 	}
 
-	int port() {
+	/** The port it listens on, on 127.0.0.1. */
+	public int port() {
 		return this.port;
 	}
 
 	/** Stops the server, as a crash would (its append-only file, if any, stays). */
-	synchronized void stop() {
+	public synchronized void stop() {
 		if (this.process != null) {
 			this.process.destroyForcibly();
 			try {
@@ -73,7 +74,7 @@ final class RedisServer implements AutoCloseable {
 	}
 
 	/** Starts the server again on the same port and directory. */
-	synchronized void restart() {
+	public synchronized void restart() {
 		stop();
 		startProcess();
 	}
@@ -91,6 +92,9 @@ final class RedisServer implements AutoCloseable {
 			this.process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(this.directory.resolve("redis.log").toFile())
 				.start();
+			Process started = this.process;
+			// A server must never outlive the tests that started it.
+			Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Could not start redis-server (" + command + "); install it "
