@@ -90,9 +90,11 @@ final class ConfiguredEmitters {
 					if (name.equals(sendTo)) {
 						// Only the workers send with it: no buffer, threads or timer of its own, and never
 						// attached to the tracker, so no event is sent twice.
-						HttpEmitterFactory http = (HttpEmitterFactory) factory;
-						sendTargets.put(name, new EmitterRegistry.SendTarget(emitter,
-								(batchSize) -> http.workerEmitter(name, emitter, context, batchSize)));
+						io.github.snowplowspring.tracker.transport.Transport transport = ((HttpEmitterFactory) factory)
+							.transport(name, emitter);
+						this.resources.add(transport);
+						sendTargets.put(name, new EmitterRegistry.SendTarget(emitter, (batchSize) -> HttpEmitterFactory
+							.workerEmitter(name, emitter, context, batchSize, transport)));
 					}
 					else {
 						emitters.put(name,

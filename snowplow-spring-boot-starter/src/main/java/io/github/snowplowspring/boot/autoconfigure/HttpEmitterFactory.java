@@ -56,13 +56,35 @@ final class HttpEmitterFactory implements EmitterFactory {
 	 * A synchronous emitter for one worker thread: the emitter's transport, byte limit, retry
 	 * policy and listeners, with the worker's batch size, no timer and no scheduler of its own.
 	 */
-	io.github.snowplowspring.tracker.emitter.BatchEmitter workerEmitter(String name,
-			SnowplowProperties.EmitterProperties properties, EmitterContext context, int batchSize) {
-		return context.configure(name, properties, transport(name, properties), false, null)
+	static io.github.snowplowspring.tracker.emitter.BatchEmitter workerEmitter(String name,
+			SnowplowProperties.EmitterProperties properties, EmitterContext context, int batchSize,
+			Transport transport) {
+		return context.configure(name, properties, new SharedTransport(transport), false, null)
 			.bufferSize(batchSize)
 			.flushInterval(Duration.ZERO)
 			.scheduler(null)
 			.build();
+	}
+
+	/** A transport shared by many worker emitters: closing one of them leaves it open. */
+	private record SharedTransport(Transport transport) implements Transport {
+
+		@Override
+		public io.github.snowplowspring.tracker.transport.WireFormat wireFormat() {
+			return this.transport.wireFormat();
+		}
+
+		@Override
+		public io.github.snowplowspring.tracker.transport.Outcome send(
+				io.github.snowplowspring.tracker.transport.Batch batch) {
+			return this.transport.send(batch);
+		}
+
+		@Override
+		public void close() {
+			// closed with the registry
+		}
+
 	}
 
 	/** The transport of an HTTP emitter, also used by workers that send to it. */

@@ -152,6 +152,11 @@ public class SnowplowProperties {
 		 */
 		private final WorkerList list = new WorkerList();
 
+		/**
+		 * The Redis stream of tasks to consume.
+		 */
+		private final WorkerStream stream = new WorkerStream();
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -186,6 +191,57 @@ public class SnowplowProperties {
 
 		public WorkerList getList() {
 			return this.list;
+		}
+
+		public WorkerStream getStream() {
+			return this.stream;
+		}
+
+	}
+
+	/**
+	 * The Redis stream of tasks a worker consumes, as a member of a consumer group.
+	 */
+	public static class WorkerStream {
+
+		/**
+		 * Name of the stream to consume; no stream worker runs unless it is set.
+		 */
+		private @Nullable String name;
+
+		/**
+		 * Consumer group the workers of every application share; created from the stream's start
+		 * when missing.
+		 */
+		private String group = "snowplow-workers";
+
+		/**
+		 * Deliveries of a task before it goes to the dead-letter stream.
+		 */
+		private int maxDeliveries = 5;
+
+		public @Nullable String getName() {
+			return this.name;
+		}
+
+		public void setName(@Nullable String name) {
+			this.name = name;
+		}
+
+		public String getGroup() {
+			return this.group;
+		}
+
+		public void setGroup(String group) {
+			this.group = group;
+		}
+
+		public int getMaxDeliveries() {
+			return this.maxDeliveries;
+		}
+
+		public void setMaxDeliveries(int maxDeliveries) {
+			this.maxDeliveries = maxDeliveries;
 		}
 
 	}
@@ -460,6 +516,11 @@ public class SnowplowProperties {
 		 */
 		private String key = "snowplow";
 
+		/**
+		 * Name of the Redis stream a queue emitter adds its tasks to.
+		 */
+		private String stream = "snowplow:tasks";
+
 		public String getType() {
 			return this.type;
 		}
@@ -622,6 +683,14 @@ public class SnowplowProperties {
 
 		public String getKey() {
 			return this.key;
+		}
+
+		public String getStream() {
+			return this.stream;
+		}
+
+		public void setStream(String stream) {
+			this.stream = stream;
 		}
 
 		public void setKey(String key) {

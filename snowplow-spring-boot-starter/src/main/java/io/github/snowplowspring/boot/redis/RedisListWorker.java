@@ -45,7 +45,7 @@ import org.springframework.data.redis.core.script.DefaultRedisScript;
  * With no threads, it only watches the list: the backlog shows in the actuator, and a warning is
  * logged when the list keeps growing with no worker draining it.
  */
-public final class RedisListWorker {
+public final class RedisListWorker implements RedisWorkerGroup {
 
 	private static final Logger logger = LoggerFactory.getLogger(RedisListWorker.class);
 
@@ -161,7 +161,13 @@ public final class RedisListWorker {
 		return this.key;
 	}
 
+	@Override
+	public String name() {
+		return "list:" + this.key;
+	}
+
 	/** Starts the worker threads and the housekeeping (heartbeats, recovery of dead workers, polls). */
+	@Override
 	public synchronized void start() {
 		if (this.running) {
 			return;
@@ -187,6 +193,7 @@ public final class RedisListWorker {
 	 * unsent then goes back to the head of the list for another worker.
 	 * @param timeout how long to wait for the threads
 	 */
+	@Override
 	public synchronized void stop(Duration timeout) {
 		if (!this.running) {
 			return;
@@ -211,11 +218,13 @@ public final class RedisListWorker {
 	}
 
 	/** Whether the worker threads run. */
+	@Override
 	public boolean isRunning() {
 		return this.running;
 	}
 
 	/** What the list and this application's workers look like. */
+	@Override
 	public WorkerStatus status() {
 		Backlog backlog = this.backlog;
 		Map<String, Long> drops = new LinkedHashMap<>();

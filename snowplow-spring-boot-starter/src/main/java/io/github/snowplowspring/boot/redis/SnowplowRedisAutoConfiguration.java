@@ -33,8 +33,9 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * Auto-configuration of the Redis emitter ({@code type: redis}) and of the workers that drain
- * Redis lists ({@code snowplow.worker}), on the application's {@link RedisConnectionFactory}
+ * Auto-configuration of the Redis emitters ({@code type: redis} and {@code type: queue}) and of
+ * the workers that drain Redis lists and streams ({@code snowplow.worker}), on the application's
+ * {@link RedisConnectionFactory}
  * (Spring Boot's {@code spring.data.redis.*}).
  */
 @AutoConfiguration(after = SnowplowAutoConfiguration.class,
@@ -53,12 +54,18 @@ public final class SnowplowRedisAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(name = "snowplowQueueEmitterFactory")
+	EmitterFactory snowplowQueueEmitterFactory(RedisConnectionFactory connectionFactory) {
+		return new QueueEmitterFactory(new StringRedisTemplate(connectionFactory));
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(EmitterRegistry.class)
-	RedisListWorkers snowplowRedisListWorkers(SnowplowProperties properties, EmitterRegistry registry,
+	RedisWorkers snowplowRedisWorkers(SnowplowProperties properties, EmitterRegistry registry,
 			RedisConnectionFactory connectionFactory, ObjectProvider<DataRedisProperties> redisProperties) {
 		Duration commandTimeout = redisProperties.getIfAvailable(DataRedisProperties::new).getTimeout();
-		return RedisListWorkers.of(properties, registry, connectionFactory, blockTimeout(commandTimeout));
+		return RedisWorkers.of(properties, registry, connectionFactory, blockTimeout(commandTimeout));
 	}
 
 	/** How long one blocking claim waits: a second, or less when Redis's command timeout is shorter. */
@@ -71,25 +78,26 @@ public final class SnowplowRedisAutoConfiguration {
 	}
 
 	/**
-	 * The list workers of this application, and watchers of the lists its Redis emitters fill
-	 * that nobody here drains. They stop before the emitters' final flush and start after them.
+	 * The list and stream workers of this application, and watchers of the lists and streams its
+	 * emitters fill that nobody here drains. They stop before the emitters' final flush and start
+	 * after them.
 	 */
-	public static final class RedisListWorkers implements SmartLifecycle, SnowplowWorkers, DisposableBean {
+	public static final class RedisWorkers implements SmartLifecycle, SnowplowWorkers, DisposableBean {
 
-		private final List<RedisListWorker> workers;
+		private final List<RedisWorkerGroup> workers;
 
 		private final ScheduledThreadPoolExecutor scheduler;
 
 		private final Duration stopTimeout;
 
-		private RedisListWorkers(List<RedisListWorker> workers, ScheduledThreadPoolExecutor scheduler,
+		private RedisWorkers(List<RedisWorkerGroup> workers, ScheduledThreadPoolExecutor scheduler,
 				Duration stopTimeout) {
 			this.workers = List.copyOf(workers);
 			this.scheduler = scheduler;
 			this.stopTimeout = stopTimeout;
 		}
 
-		static RedisListWorkers of(SnowplowProperties properties, EmitterRegistry registry,
+		static RedisWorkers of(SnowplowProperties properties, EmitterRegistry registry,
 				RedisConnectionFactory connectionFactory, Duration blockTimeout) {
 			ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, (task) -> {
 				Thread thread = new Thread(task, "snowplow-worker-housekeeping");
@@ -98,14 +106,21 @@ public final class SnowplowRedisAutoConfiguration {
 			});
 			scheduler.setRemoveOnCancelPolicy(true);
 			SnowplowProperties.Worker worker = properties.getWorker();
-			List<RedisListWorker> workers = new ArrayList<>();
+			List<RedisWorkerGroup> workers = new ArrayList<>();
 			Set<String> drained = new LinkedHashSet<>();
+			if (worker.isEnabled() && worker.getConcurrency() < 1) {
+				throw new InvalidSnowplowConfigurationException("snowplow.worker.concurrency", worker.getConcurrency(),
+						"must be at least 1", "Set it to the number of worker threads.");
+			}
 			String listKey = worker.getList().getKey();
+			String streamName = worker.getStream().getName();
+			if (worker.isEnabled() && (listKey == null || listKey.isBlank())
+					&& (streamName == null || streamName.isBlank())) {
+				throw new InvalidSnowplowConfigurationException("snowplow.worker.list.key", null,
+						"workers are enabled with nothing to drain",
+						"Set snowplow.worker.list.key (a Redis list) or snowplow.worker.stream.name (a stream of tasks).");
+			}
 			if (worker.isEnabled() && listKey != null && !listKey.isBlank()) {
-				if (worker.getConcurrency() < 1) {
-					throw new InvalidSnowplowConfigurationException("snowplow.worker.concurrency",
-							worker.getConcurrency(), "must be at least 1", "Set it to the number of worker threads.");
-				}
 				if (worker.getList().getBatchSize() < 1) {
 					throw new InvalidSnowplowConfigurationException("snowplow.worker.list.batch-size",
 							worker.getList().getBatchSize(), "must be at least 1", "Set it, for example to 50.");
@@ -117,26 +132,43 @@ public final class SnowplowRedisAutoConfiguration {
 						Clock.systemUTC()));
 				drained.add(listKey);
 			}
+			if (worker.isEnabled() && streamName != null && !streamName.isBlank()) {
+				if (worker.getStream().getMaxDeliveries() < 1) {
+					throw new InvalidSnowplowConfigurationException("snowplow.worker.stream.max-deliveries",
+							worker.getStream().getMaxDeliveries(), "must be at least 1", "Set it, for example to 5.");
+				}
+				String sendTo = worker.getSendTo();
+				workers.add(new RedisStreamWorker(streamName, worker.getStream().getGroup(),
+						worker.getStream().getMaxDeliveries(), worker.getConcurrency(), worker.getClaimTimeout(),
+						blockTimeout, sendTo, (batchSize) -> registry.newWorkerEmitter(sendTo, batchSize),
+						connectionFactory, scheduler, Clock.systemUTC()));
+				drained.add("stream:" + streamName);
+			}
 			properties.getEmitters().forEach((name, emitter) -> {
 				if ("redis".equals(emitter.getType()) && drained.add(emitter.getKey())) {
 					workers.add(new RedisListWorker(emitter.getKey(), 1, 0, worker.getClaimTimeout(), blockTimeout,
 							null, null, connectionFactory, scheduler, Clock.systemUTC()));
 				}
+				if ("queue".equals(emitter.getType()) && drained.add("stream:" + emitter.getStream())) {
+					workers.add(new RedisStreamWorker(emitter.getStream(), worker.getStream().getGroup(), 1, 0,
+							worker.getClaimTimeout(), blockTimeout, null, null, connectionFactory, scheduler,
+							Clock.systemUTC()));
+				}
 			});
 			Duration stopTimeout = worker.getClaimTimeout().compareTo(MAX_STOP) < 0 ? worker.getClaimTimeout() : MAX_STOP;
-			return new RedisListWorkers(workers, scheduler, stopTimeout);
+			return new RedisWorkers(workers, scheduler, stopTimeout);
 		}
 
 		@Override
 		public Map<String, WorkerStatus> status() {
 			Map<String, WorkerStatus> status = new LinkedHashMap<>();
-			this.workers.forEach((worker) -> status.put("list:" + worker.key(), worker.status()));
+			this.workers.forEach((worker) -> status.put(worker.name(), worker.status()));
 			return status;
 		}
 
 		@Override
 		public void start() {
-			this.workers.forEach(RedisListWorker::start);
+			this.workers.forEach(RedisWorkerGroup::start);
 		}
 
 		@Override
@@ -146,7 +178,7 @@ public final class SnowplowRedisAutoConfiguration {
 
 		@Override
 		public boolean isRunning() {
-			return this.workers.stream().anyMatch(RedisListWorker::isRunning);
+			return this.workers.stream().anyMatch(RedisWorkerGroup::isRunning);
 		}
 
 		@Override

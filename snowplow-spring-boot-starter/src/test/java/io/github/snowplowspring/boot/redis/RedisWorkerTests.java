@@ -226,7 +226,7 @@ class RedisWorkerTests {
 	}
 
 	private static WorkerStatus status(org.springframework.context.ApplicationContext context) {
-		return context.getBean(SnowplowRedisAutoConfiguration.RedisListWorkers.class).status().get("list:snowplow");
+		return context.getBean(SnowplowRedisAutoConfiguration.RedisWorkers.class).status().get("list:snowplow");
 	}
 
 	private static Set<String> fill(int count) {
