@@ -2,8 +2,8 @@ package io.github.snowplowspring.sample;
 
 import java.util.List;
 
+import io.github.snowplowspring.sample.simulation.SimulationProperties;
 import io.github.snowplowspring.testcollector.LoopbackCollector;
-import io.github.snowplowspring.tracker.Tracker;
 import io.github.snowplowspring.tracker.emitter.EmitterListener;
 import io.github.snowplowspring.tracker.emitter.Failure;
 import io.github.snowplowspring.tracker.payload.Payload;
@@ -14,14 +14,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * A small shop that tracks what its shoppers do, through the {@link Tracker} bean the starter
+ * A small shop that tracks what its shoppers do, through the {@code Tracker} bean the starter
  * configures from {@code application.yml}.
  */
 @SpringBootApplication
+@EnableConfigurationProperties(SimulationProperties.class)
 public class SampleApplication {
 
 	private static final Logger logger = LoggerFactory.getLogger(SampleApplication.class);
@@ -38,23 +40,14 @@ public class SampleApplication {
 			return null;
 		}
 		LoopbackCollector devCollector = LoopbackCollector.builder().port(port).start();
-		devCollector.respond((request) -> {
-			request.events().forEach((event) -> logger.info("collector received {} {}", event.get("e"), event.get("eid")));
-			return null;
-		});
 		logger.info("sample.collector is not set: a collector stand-in listens on {}", devCollector.uri());
 		return devCollector;
 	}
 
-	/** Logs the Python tracker's on_success and on_failure; every EmitterListener bean hears every emitter. */
+	/** Logs failures: the Python tracker's on_failure. Every EmitterListener bean hears every emitter. */
 	@Bean
 	EmitterListener loggingListener() {
 		return new EmitterListener() {
-
-			@Override
-			public void onSuccess(List<Payload> sent) {
-				logger.info("sent {} event(s)", sent.size());
-			}
 
 			@Override
 			public void onFailure(int successCount, List<Payload> failed, Failure failure) {
@@ -62,11 +55,6 @@ public class SampleApplication {
 			}
 
 		};
-	}
-
-	@Bean
-	ShopperSimulation shopperSimulation(Tracker tracker, @Value("${sample.shoppers:3}") int shoppers) {
-		return new ShopperSimulation(tracker, shoppers);
 	}
 
 }

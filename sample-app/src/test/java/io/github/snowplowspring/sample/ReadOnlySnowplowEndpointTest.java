@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 // Closed after its tests, while the collector it sends to still runs.
 @DirtiesContext
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "sample.shoppers=0", "management.endpoint.snowplow.access=read-only" })
+		properties = { "sample.simulation.rate=0", "management.endpoint.snowplow.access=read-only" })
 class ReadOnlySnowplowEndpointTest {
 
 	private static final LoopbackCollector collector = LoopbackCollector.start();

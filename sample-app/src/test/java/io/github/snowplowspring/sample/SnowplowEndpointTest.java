@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 // Closed after its tests, while the collector it sends to still runs.
 @DirtiesContext
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "sample.shoppers=0", "snowplow.emitters.main.buffer-size=1000",
+		properties = { "sample.simulation.rate=0", "snowplow.emitters.main.buffer-size=1000",
 				"snowplow.emitters.main.flush-interval=1h", "snowplow.emitters.main.request-timeout=1s",
 				"snowplow.emitters.main.retry.initial-backoff=50ms" })
 class SnowplowEndpointTest {
