@@ -21,7 +21,7 @@ import io.github.snowplowspring.tracker.event.SelfDescribingJson;
 import io.github.snowplowspring.tracker.event.Structured;
 import io.github.snowplowspring.tracker.event.Timing;
 import io.github.snowplowspring.tracker.payload.Payload;
-import io.github.snowplowspring.tracker.payload.PayloadJson;
+import io.github.snowplowspring.tracker.payload.DataSerializer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,24 +49,32 @@ final class PayloadFactory {
 
 	private final Clock clock;
 
+	private final DataSerializer serializer;
+
 	private final EventIdGenerator eventIds = new EventIdGenerator();
 
 	PayloadFactory(String trackerVersion, String namespace, @Nullable String appId, Platform platform, boolean base64,
-			Clock clock) {
+			Clock clock, DataSerializer serializer) {
 		this.trackerVersion = trackerVersion;
 		this.namespace = namespace;
 		this.appId = appId;
 		this.platform = platform;
 		this.base64 = base64;
 		this.clock = clock;
+		this.serializer = serializer;
 	}
 
-	/** The payloads of one event: one, or for a transaction one plus one per item. */
-	List<Payload> create(Event event, @Nullable Subject trackerSubject) {
+	/**
+	 * The payloads of one event: one, or for a transaction one plus one per item.
+	 * @param event the event
+	 * @param baseSubject the subject the event's own is laid over
+	 * @param extraContexts entities from context providers, added to the event's own
+	 */
+	List<Payload> create(Event event, @Nullable Subject baseSubject, List<SelfDescribingJson> extraContexts) {
 		long now = this.clock.millis();
-		Subject subject = (event.subject() != null) ? event.subject().mergedOver(trackerSubject) : trackerSubject;
+		Subject subject = (event.subject() != null) ? event.subject().mergedOver(baseSubject) : baseSubject;
 		if (event instanceof EcommerceTransaction transaction) {
-			return transaction(transaction, subject, now);
+			return transaction(transaction, subject, now, extraContexts);
 		}
 		Payload.Builder payload = start(eventType(event), now, event.trueTimestamp());
 		if (event instanceof PageView pageView) {
@@ -91,7 +99,17 @@ final class PayloadFactory {
 		else {
 			addSelfDescribingEvent(payload, selfDescribingEventOf(event));
 		}
-		return List.of(finish(payload, event.contexts(), subject));
+		return List.of(finish(payload, withExtra(event.contexts(), extraContexts), subject));
+	}
+
+	private static List<SelfDescribingJson> withExtra(List<SelfDescribingJson> own, List<SelfDescribingJson> extra) {
+		if (extra.isEmpty()) {
+			return own;
+		}
+		List<SelfDescribingJson> all = new ArrayList<>(own.size() + extra.size());
+		all.addAll(own);
+		all.addAll(extra);
+		return all;
 	}
 
 	private static String eventType(Event event) {
@@ -133,7 +151,8 @@ final class PayloadFactory {
 		throw new IllegalArgumentException("unsupported event type " + event.getClass().getName());
 	}
 
-	private List<Payload> transaction(EcommerceTransaction transaction, @Nullable Subject subject, long now) {
+	private List<Payload> transaction(EcommerceTransaction transaction, @Nullable Subject subject, long now,
+			List<SelfDescribingJson> extraContexts) {
 		List<Payload> payloads = new ArrayList<>(1 + transaction.items().size());
 		Payload.Builder payload = start("tr", now, transaction.trueTimestamp());
 		payload.add("tr_id", transaction.orderId())
@@ -145,7 +164,7 @@ final class PayloadFactory {
 			.add("tr_st", transaction.state())
 			.add("tr_co", transaction.country())
 			.add("tr_cu", transaction.currency());
-		payloads.add(finish(payload, transaction.contexts(), subject));
+		payloads.add(finish(payload, withExtra(transaction.contexts(), extraContexts), subject));
 		for (int i = 0; i < transaction.items().size(); i++) {
 			EcommerceTransactionItem item = transaction.items().get(i);
 			Payload.Builder itemPayload = start("ti", now, transaction.trueTimestamp());
@@ -156,7 +175,7 @@ final class PayloadFactory {
 				.add("ti_pr", decimal(item.price()))
 				.add("ti_qu", Integer.toString(item.quantity()))
 				.add("ti_cu", transaction.currency());
-			payloads.add(finish(itemPayload, item.contexts(), subject));
+			payloads.add(finish(itemPayload, withExtra(item.contexts(), extraContexts), subject));
 		}
 		return payloads;
 	}
@@ -196,19 +215,20 @@ final class PayloadFactory {
 	}
 
 	private void addSelfDescribingEvent(Payload.Builder payload, SelfDescribingJson event) {
-		String data = PayloadJson.write(event.data(), "data of self-describing event " + event.schema());
+		String data = this.serializer.toJson(event.data(), "data of self-describing event " + event.schema());
 		String json = "{\"schema\":\"" + UNSTRUCT_EVENT_SCHEMA + "\",\"data\":{\"schema\":\"" + event.schema()
 				+ "\",\"data\":" + data + "}}";
 		addJson(payload, json, "ue_px", "ue_pr");
 	}
 
-	private static String contextsJson(List<SelfDescribingJson> contexts) {
+	private String contextsJson(List<SelfDescribingJson> contexts) {
 		StringBuilder json = new StringBuilder(128 * contexts.size()).append("{\"schema\":\"")
 			.append(CONTEXTS_SCHEMA)
 			.append("\",\"data\":[");
 		for (int i = 0; i < contexts.size(); i++) {
 			SelfDescribingJson entity = contexts.get(i);
-			String data = PayloadJson.write(entity.data(), "data of context entity " + i + " (" + entity.schema() + ")");
+			String data = this.serializer.toJson(entity.data(),
+					"data of context entity " + i + " (" + entity.schema() + ")");
 			json.append((i > 0) ? ",{\"schema\":\"" : "{\"schema\":\"")
 				.append(entity.schema())
 				.append("\",\"data\":")

@@ -12,9 +12,14 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.snowplowspring.tracker.context.ContextProvider;
+import io.github.snowplowspring.tracker.context.EventFilter;
+import io.github.snowplowspring.tracker.context.SubjectProvider;
 import io.github.snowplowspring.tracker.emitter.Emitter;
 import io.github.snowplowspring.tracker.emitter.FlushResult;
 import io.github.snowplowspring.tracker.event.Event;
+import io.github.snowplowspring.tracker.event.SelfDescribingJson;
+import io.github.snowplowspring.tracker.payload.DataSerializer;
 import io.github.snowplowspring.tracker.payload.Payload;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -50,7 +55,11 @@ public final class Tracker implements AutoCloseable {
 
 	private final @Nullable Subject subject;
 
-	private final List<Emitter> emitters;
+	private final List<Route> routes;
+
+	private final List<ContextProvider> contextProviders;
+
+	private final @Nullable SubjectProvider subjectProvider;
 
 	private final PayloadFactory payloads;
 
@@ -60,9 +69,11 @@ public final class Tracker implements AutoCloseable {
 		this.platform = builder.platform;
 		this.base64 = builder.base64;
 		this.subject = builder.subject;
-		this.emitters = new CopyOnWriteArrayList<>(builder.emitters);
+		this.routes = new CopyOnWriteArrayList<>(builder.routes);
+		this.contextProviders = List.copyOf(builder.contextProviders);
+		this.subjectProvider = builder.subjectProvider;
 		this.payloads = new PayloadFactory(VERSION, this.namespace, this.appId, this.platform, this.base64,
-				builder.clock);
+				builder.clock, builder.dataSerializer);
 	}
 
 	/**
@@ -84,13 +95,56 @@ public final class Tracker implements AutoCloseable {
 	 */
 	public String track(Event event) {
 		Objects.requireNonNull(event, "event must not be null");
-		List<Payload> built = this.payloads.create(event, this.subject);
-		for (Emitter emitter : this.emitters) {
-			for (Payload payload : built) {
-				accept(emitter, payload);
+		List<Payload> built = this.payloads.create(event, currentSubject(), providedContexts(event));
+		for (Route route : this.routes) {
+			if (accepts(route, event)) {
+				for (Payload payload : built) {
+					accept(route.emitter(), payload);
+				}
 			}
 		}
 		return Objects.requireNonNull(built.get(0).eventId());
+	}
+
+	private @Nullable Subject currentSubject() {
+		if (this.subjectProvider == null) {
+			return this.subject;
+		}
+		Subject current;
+		try {
+			current = this.subjectProvider.currentSubject();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Subject provider {} failed; tracking with the tracker's subject", this.subjectProvider, ex);
+			return this.subject;
+		}
+		return (current != null) ? current.mergedOver(this.subject) : this.subject;
+	}
+
+	private List<SelfDescribingJson> providedContexts(Event event) {
+		if (this.contextProviders.isEmpty()) {
+			return List.of();
+		}
+		List<SelfDescribingJson> contexts = new ArrayList<>();
+		for (ContextProvider provider : this.contextProviders) {
+			try {
+				contexts.addAll(provider.contexts(event));
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Context provider {} failed; the event is tracked without its entities", provider, ex);
+			}
+		}
+		return contexts;
+	}
+
+	private static boolean accepts(Route route, Event event) {
+		try {
+			return route.filter().accepts(event);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Event filter of emitter {} failed; the event goes to it", route.emitter(), ex);
+			return true;
+		}
 	}
 
 	private static void accept(Emitter emitter, Payload payload) {
@@ -105,12 +159,19 @@ public final class Tracker implements AutoCloseable {
 
 	/** Adds an emitter; events tracked from now on go to it too. */
 	public void addEmitter(Emitter emitter) {
-		this.emitters.add(Objects.requireNonNull(emitter, "emitter must not be null"));
+		addEmitter(emitter, EventFilter.ALL);
+	}
+
+	/** Adds an emitter that receives only the events the filter accepts. */
+	public void addEmitter(Emitter emitter, EventFilter filter) {
+		this.routes.add(new Route(emitter, filter));
 	}
 
 	/** The emitters events go to. */
 	public List<Emitter> emitters() {
-		return List.copyOf(this.emitters);
+		List<Emitter> emitters = new ArrayList<>(this.routes.size());
+		this.routes.forEach((route) -> emitters.add(route.emitter()));
+		return emitters;
 	}
 
 	/**
@@ -118,7 +179,7 @@ public final class Tracker implements AutoCloseable {
 	 * {@code flush(is_async=True)}). A synchronous emitter sends on this thread.
 	 */
 	public void flush() {
-		for (Emitter emitter : this.emitters) {
+		for (Emitter emitter : emitters()) {
 			emitter.flush();
 		}
 	}
@@ -132,7 +193,7 @@ public final class Tracker implements AutoCloseable {
 	public FlushResult flush(Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		FlushResult total = FlushResult.EMPTY;
-		for (Emitter emitter : this.emitters) {
+		for (Emitter emitter : emitters()) {
 			Duration remaining = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
 			total = total.plus(emitter.flush(remaining));
 		}
@@ -142,7 +203,7 @@ public final class Tracker implements AutoCloseable {
 	/** Closes every emitter: each delivers what it can within its deadline and stops its threads. */
 	@Override
 	public void close() {
-		for (Emitter emitter : this.emitters) {
+		for (Emitter emitter : emitters()) {
 			try {
 				emitter.close();
 			}
@@ -191,6 +252,16 @@ public final class Tracker implements AutoCloseable {
 		}
 	}
 
+	/** An emitter and the events it receives. */
+	private record Route(Emitter emitter, EventFilter filter) {
+
+		Route {
+			Objects.requireNonNull(emitter, "emitter must not be null");
+			Objects.requireNonNull(filter, "filter must not be null");
+		}
+
+	}
+
 	/** Builds a {@link Tracker}. */
 	public static final class Builder {
 
@@ -204,7 +275,13 @@ public final class Tracker implements AutoCloseable {
 
 		private @Nullable Subject subject;
 
-		private final List<Emitter> emitters = new ArrayList<>();
+		private final List<Route> routes = new ArrayList<>();
+
+		private final List<ContextProvider> contextProviders = new ArrayList<>();
+
+		private @Nullable SubjectProvider subjectProvider;
+
+		private DataSerializer dataSerializer = DataSerializer.DEFAULT;
 
 		private Clock clock = Clock.systemUTC();
 
@@ -250,8 +327,34 @@ public final class Tracker implements AutoCloseable {
 		/** Adds emitters; every event goes to each. */
 		public Builder emitters(List<? extends Emitter> emitters) {
 			for (Emitter emitter : emitters) {
-				this.emitters.add(Objects.requireNonNull(emitter, "emitter must not be null"));
+				this.routes.add(new Route(emitter, EventFilter.ALL));
 			}
+			return this;
+		}
+
+		/** Adds an emitter that receives only the events the filter accepts (routing). */
+		public Builder emitter(Emitter emitter, EventFilter filter) {
+			this.routes.add(new Route(emitter, filter));
+			return this;
+		}
+
+		/** Adds providers of context entities for every event. */
+		public Builder contextProvider(ContextProvider... providers) {
+			for (ContextProvider provider : providers) {
+				this.contextProviders.add(Objects.requireNonNull(provider, "context provider must not be null"));
+			}
+			return this;
+		}
+
+		/** Sets where the subject of the moment (a web request, say) comes from. */
+		public Builder subjectProvider(@Nullable SubjectProvider subjectProvider) {
+			this.subjectProvider = subjectProvider;
+			return this;
+		}
+
+		/** Sets how self-describing data and context entities are written as JSON. */
+		public Builder dataSerializer(DataSerializer dataSerializer) {
+			this.dataSerializer = Objects.requireNonNull(dataSerializer, "dataSerializer must not be null");
 			return this;
 		}
 
