@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 
+import io.github.snowplowspring.tracker.context.EventFilter;
 import io.github.snowplowspring.tracker.emitter.Emitter;
 import io.github.snowplowspring.tracker.emitter.EmitterListener;
 import org.slf4j.Logger;
@@ -97,8 +98,8 @@ final class ConfiguredEmitters {
 							.workerEmitter(name, emitter, context, batchSize, transport)));
 					}
 					else {
-						emitters.put(name,
-								new EmitterRegistry.Registered(factory.create(name, emitter, context), type, true, true));
+						emitters.put(name, new EmitterRegistry.Registered(factory.create(name, emitter, context), type,
+								true, true, filter(name, emitter.getRoute(), beanFactory)));
 					}
 				});
 			}
@@ -155,6 +156,38 @@ final class ConfiguredEmitters {
 					"Set snowplow.worker.claim-timeout well above the request timeout, for example 60s.");
 		}
 		return sendTo;
+	}
+
+	/** The events an emitter receives: any of the types or schemas, and the named filter bean. */
+	private static EventFilter filter(String name, SnowplowProperties.Route route, ListableBeanFactory beanFactory) {
+		String prefix = "snowplow.emitters." + name + ".route.";
+		EventFilter filter = null;
+		if (!route.getEventTypes().isEmpty()) {
+			try {
+				filter = EventFilter.types(route.getEventTypes().toArray(String[]::new));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidSnowplowConfigurationException(prefix + "event-types", route.getEventTypes(),
+						ex.getMessage(), "List event types among pv, pp, se, ue and tr.", ex);
+			}
+		}
+		if (!route.getSchemas().isEmpty()) {
+			EventFilter schemas = EventFilter.schemas(route.getSchemas().toArray(String[]::new));
+			filter = (filter != null) ? filter.or(schemas) : schemas;
+		}
+		if (route.getFilter() != null) {
+			EventFilter bean;
+			try {
+				bean = beanFactory.getBean(route.getFilter(), EventFilter.class);
+			}
+			catch (org.springframework.beans.BeansException ex) {
+				throw new InvalidSnowplowConfigurationException(prefix + "filter", route.getFilter(),
+						"no EventFilter bean of that name", "Define an EventFilter bean of that name, or fix the name.",
+						ex);
+			}
+			filter = (filter != null) ? filter.and(bean) : bean;
+		}
+		return (filter != null) ? filter : EventFilter.ALL;
 	}
 
 	private static String type(String name, SnowplowProperties.EmitterProperties emitter) {

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
+import io.github.snowplowspring.tracker.context.EventFilter;
 import io.github.snowplowspring.tracker.emitter.BatchEmitter;
 import io.github.snowplowspring.tracker.emitter.Emitter;
 import io.github.snowplowspring.tracker.emitter.FlushResult;
@@ -93,7 +94,7 @@ public class EmitterRegistry implements DisposableBean {
 		return (registered != null) ? registered.type() : null;
 	}
 
-	/** The emitters every tracked event goes to. */
+	/** The emitters tracked events go to. */
 	public List<Emitter> trackerEmitters() {
 		List<Emitter> attached = new ArrayList<>();
 		for (Registered registered : this.emitters.values()) {
@@ -102,6 +103,12 @@ public class EmitterRegistry implements DisposableBean {
 			}
 		}
 		return attached;
+	}
+
+	/** Which events the emitter of this name receives ({@code snowplow.emitters.<name>.route}). */
+	public EventFilter filter(String name) {
+		Registered registered = this.emitters.get(name);
+		return (registered != null) ? registered.filter() : EventFilter.ALL;
 	}
 
 	/**
@@ -214,8 +221,14 @@ public class EmitterRegistry implements DisposableBean {
 	 * @param type its configured type, or {@code custom} for an application's bean
 	 * @param attached whether tracked events go to it
 	 * @param owned whether the registry closes it (a bean of the application's is closed by its context)
+	 * @param filter which events it receives
 	 */
-	record Registered(Emitter emitter, String type, boolean attached, boolean owned) {
+	record Registered(Emitter emitter, String type, boolean attached, boolean owned, EventFilter filter) {
+
+		Registered(Emitter emitter, String type, boolean attached, boolean owned) {
+			this(emitter, type, attached, owned, EventFilter.ALL);
+		}
+
 	}
 
 	/**

@@ -5,7 +5,11 @@ import java.time.Duration;
 import io.github.snowplowspring.tracker.Platform;
 import io.github.snowplowspring.tracker.Subject;
 import io.github.snowplowspring.tracker.Tracker;
+import io.github.snowplowspring.tracker.context.ContextProvider;
+import io.github.snowplowspring.tracker.context.SubjectProvider;
+import io.github.snowplowspring.tracker.emitter.Emitter;
 import io.github.snowplowspring.tracker.emitter.EmitterListener;
+import io.github.snowplowspring.tracker.payload.DataSerializer;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -73,7 +77,8 @@ public final class SnowplowAutoConfiguration {
 	@Bean(destroyMethod = "")
 	@ConditionalOnMissingBean
 	Tracker snowplowTracker(SnowplowProperties properties, EmitterRegistry registry,
-			ObjectProvider<SnowplowTrackerCustomizer> customizers) {
+			ObjectProvider<SnowplowTrackerCustomizer> customizers, ObjectProvider<ContextProvider> contextProviders,
+			ObjectProvider<SubjectProvider> subjectProvider, ObjectProvider<DataSerializer> dataSerializer) {
 		String namespace = properties.getNamespace();
 		if (properties.isEnabled() && (namespace == null || namespace.isBlank())) {
 			throw new InvalidSnowplowConfigurationException("snowplow.namespace", null,
@@ -93,7 +98,15 @@ public final class SnowplowAutoConfiguration {
 			.platform(platform(properties.getPlatform()))
 			.base64(properties.isBase64())
 			.subject(subject(properties.getSubject()))
-			.emitters(registry.trackerEmitters());
+			.subjectProvider(subjectProvider.getIfUnique())
+			.dataSerializer(dataSerializer.getIfUnique(() -> DataSerializer.DEFAULT));
+		for (String name : registry.names()) {
+			Emitter emitter = registry.get(name);
+			if (registry.trackerEmitters().contains(emitter)) {
+				builder.emitter(emitter, registry.filter(name));
+			}
+		}
+		contextProviders.orderedStream().forEach(builder::contextProvider);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}

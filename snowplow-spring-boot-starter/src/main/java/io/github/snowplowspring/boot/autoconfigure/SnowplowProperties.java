@@ -2,7 +2,9 @@ package io.github.snowplowspring.boot.autoconfigure;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.github.snowplowspring.tracker.emitter.OverflowPolicy;
@@ -64,6 +66,11 @@ public class SnowplowProperties {
 	 */
 	private final Worker worker = new Worker();
 
+	/**
+	 * Web integration in servlet applications.
+	 */
+	private final Web web = new Web();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -118,6 +125,44 @@ public class SnowplowProperties {
 
 	public Worker getWorker() {
 		return this.worker;
+	}
+
+	public Web getWeb() {
+		return this.web;
+	}
+
+	/**
+	 * Web integration in servlet applications.
+	 */
+	public static class Web {
+
+		/**
+		 * Whether events tracked while serving a request carry the request's IP address, user
+		 * agent, language and authenticated user as their subject.
+		 */
+		private boolean requestSubject = true;
+
+		/**
+		 * Comma-separated list of path patterns whose GET requests are tracked as page views.
+		 */
+		private List<String> pageViews = new ArrayList<>();
+
+		public boolean isRequestSubject() {
+			return this.requestSubject;
+		}
+
+		public void setRequestSubject(boolean requestSubject) {
+			this.requestSubject = requestSubject;
+		}
+
+		public List<String> getPageViews() {
+			return this.pageViews;
+		}
+
+		public void setPageViews(List<String> pageViews) {
+			this.pageViews = pageViews;
+		}
+
 	}
 
 	/**
@@ -521,6 +566,11 @@ public class SnowplowProperties {
 		 */
 		private String stream = "snowplow:tasks";
 
+		/**
+		 * Which events this emitter receives; every event when nothing is set.
+		 */
+		private final Route route = new Route();
+
 		public String getType() {
 			return this.type;
 		}
@@ -689,12 +739,64 @@ public class SnowplowProperties {
 			return this.stream;
 		}
 
+		public Route getRoute() {
+			return this.route;
+		}
+
 		public void setStream(String stream) {
 			this.stream = stream;
 		}
 
 		public void setKey(String key) {
 			this.key = key;
+		}
+
+	}
+
+	/**
+	 * Which events an emitter receives: those matching any of the given types or schemas, and the
+	 * filter bean when one is named.
+	 */
+	public static class Route {
+
+		/**
+		 * Comma-separated list of event types the emitter receives: pv, pp, se, ue, tr.
+		 */
+		private List<String> eventTypes = new ArrayList<>();
+
+		/**
+		 * Comma-separated list of schema URI prefixes of the self-describing events the emitter
+		 * receives, for example iglu:com.acme/.
+		 */
+		private List<String> schemas = new ArrayList<>();
+
+		/**
+		 * Name of an EventFilter bean that decides which events the emitter receives.
+		 */
+		private @Nullable String filter;
+
+		public List<String> getEventTypes() {
+			return this.eventTypes;
+		}
+
+		public void setEventTypes(List<String> eventTypes) {
+			this.eventTypes = eventTypes;
+		}
+
+		public List<String> getSchemas() {
+			return this.schemas;
+		}
+
+		public void setSchemas(List<String> schemas) {
+			this.schemas = schemas;
+		}
+
+		public @Nullable String getFilter() {
+			return this.filter;
+		}
+
+		public void setFilter(@Nullable String filter) {
+			this.filter = filter;
 		}
 
 	}
