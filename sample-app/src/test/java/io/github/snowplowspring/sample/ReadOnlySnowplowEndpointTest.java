@@ -32,6 +32,7 @@ class ReadOnlySnowplowEndpointTest {
 	@DynamicPropertySource
 	static void collectorUrl(DynamicPropertyRegistry registry) {
 		registry.add("sample.collector", () -> collector.uri().toString());
+		registry.add("snowplow.local-collector.enabled", () -> "false");
 	}
 
 

@@ -40,6 +40,7 @@ class RedisProfilesTest {
 	static void redisAndCollector(DynamicPropertyRegistry registry) {
 		registry.add("spring.data.redis.port", redisServer::port);
 		registry.add("sample.collector", () -> collector.uri().toString());
+		registry.add("snowplow.local-collector.enabled", () -> "false");
 	}
 
 

@@ -33,6 +33,7 @@ class SampleApplicationTest {
 	@DynamicPropertySource
 	static void collectorUrl(DynamicPropertyRegistry registry) {
 		registry.add("sample.collector", () -> collector.uri().toString());
+		registry.add("snowplow.local-collector.enabled", () -> "false");
 	}
 
 	@Autowired

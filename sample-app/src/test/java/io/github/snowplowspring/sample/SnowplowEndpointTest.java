@@ -52,6 +52,7 @@ class SnowplowEndpointTest {
 	@DynamicPropertySource
 	static void collectorUrl(DynamicPropertyRegistry registry) {
 		registry.add("sample.collector", () -> collector.uri().toString());
+		registry.add("snowplow.local-collector.enabled", () -> "false");
 	}
 
 
