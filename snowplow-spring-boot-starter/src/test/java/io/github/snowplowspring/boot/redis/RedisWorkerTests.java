@@ -149,9 +149,11 @@ class RedisWorkerTests {
 
 	@Test
 	void twoWorkerGroupsInParallelDeliverEveryEventExactlyOnce() {
-		Set<String> ids = fill(2_000);
+		this.collector.setDefaultResponse(Response.ok().delay(Duration.ofMillis(5)));
 		ApplicationContextRunner runner = workers(2).withPropertyValues("snowplow.worker.list.batch-size=20");
 		runner.run((first) -> runner.run((second) -> {
+			// Both groups wait on the list before anything is in it, so both get a share.
+			Set<String> ids = fill(2_000);
 			assertThat(this.collector.awaitUniqueEvents(2_000, Duration.ofSeconds(30))).isEqualTo(ids);
 			assertThat(this.collector.duplicates()).isZero();
 			await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
