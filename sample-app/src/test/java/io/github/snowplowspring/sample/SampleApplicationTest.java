@@ -1,59 +1,74 @@
 package io.github.snowplowspring.sample;
 
 import java.time.Duration;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Map;
 
-import io.github.snowplowspring.iglu.PayloadValidator;
+import io.github.snowplowspring.sample.shop.Catalog;
+import io.github.snowplowspring.sample.shop.Product;
+import io.github.snowplowspring.sample.shop.ShopTracking;
 import io.github.snowplowspring.sample.simulation.ShopperSimulation;
-import io.github.snowplowspring.testcollector.LoopbackCollector;
-import io.github.snowplowspring.testcollector.RecordedRequest;
-import io.github.snowplowspring.tracker.Tracker;
+import io.github.snowplowspring.test.CapturingEmitter;
+import io.github.snowplowspring.test.EventType;
+import io.github.snowplowspring.test.autoconfigure.AutoConfigureSnowplowCapture;
+import io.github.snowplowspring.tracker.Subject;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static io.github.snowplowspring.test.assertj.SnowplowAssertions.assertThat;
 
 /**
- * The sample, configured by its {@code application.yml}, tracks through the injected
- * {@link Tracker}; every event type arrives and validates against the Iglu schemas, the sample's
- * own included.
+ * What the shop tracks, captured by the test kit (nothing leaves the test) and checked against
+ * the Iglu schemas, the sample's own included.
  */
-@DirtiesContext
-@SpringBootTest(properties = "sample.simulation.rate=0")
+@SpringBootTest(properties = { "sample.simulation.rate=0", "snowplow.local-collector.enabled=false" })
+@AutoConfigureSnowplowCapture
 class SampleApplicationTest {
-
-	private static final LoopbackCollector collector = LoopbackCollector.start();
-
-	@DynamicPropertySource
-	static void collectorUrl(DynamicPropertyRegistry registry) {
-		registry.add("sample.collector", () -> collector.uri().toString());
-		registry.add("snowplow.local-collector.enabled", () -> "false");
-	}
-
-	@Autowired
-	private Tracker tracker;
 
 	@Autowired
 	private ShopperSimulation simulation;
 
+	@Autowired
+	private ShopTracking tracking;
+
+	@Autowired
+	private Catalog catalog;
+
+	@Autowired
+	private CapturingEmitter capturing;
+
 	@Test
-	void aVisitTracksEveryEventTypeAndEverythingValidates() {
+	void aVisitTracksEveryEventTypeAndEverythingConforms() {
 		int events = this.simulation.visit(true);
-		assertThat(this.tracker.flush(Duration.ofSeconds(5)).pending()).isZero();
-		assertThat(collector.awaitUniqueEvents(events, Duration.ofSeconds(5))).hasSize(events);
-		Set<String> types = new TreeSet<>();
-		collector.events().forEach((event) -> types.add(event.get("e")));
-		assertThat(types).containsExactly("pp", "pv", "se", "ti", "tr", "ue");
-		PayloadValidator validator = PayloadValidator.create();
-		for (RecordedRequest request : collector.requests()) {
-			assertThat(validator.validatePostBody(request.body()).violations()).isEmpty();
+		assertThat(this.capturing).hasEventCount(events);
+		for (EventType type : EventType.values()) {
+			assertThat(this.capturing).hasEvent(type);
 		}
+		assertThat(this.capturing).hasSelfDescribingEventCount(
+				"iglu:io.github.snowplowspring.sample/checkout_step/jsonschema/1-0-0", 2);
+		assertThat(this.capturing).allConformToSchemas();
+	}
+
+	@Test
+	void checkoutTracksTheTransactionWithItsItems() {
+		Product mug = this.catalog.find("mug-1").orElseThrow();
+		String orderId = this.tracking.checkout(Subject.builder().userId("u-1").build(), Map.of(mug, 2),
+				Duration.ofMillis(120));
+		assertThat(this.capturing).hasTransaction(orderId).withTotal(25).withCurrency("EUR").withItems(Map.of("mug-1", 2));
+		assertThat(this.capturing).hasEvent(EventType.TRANSACTION_ITEM).withContext(Product.SCHEMA);
+		assertThat(this.capturing).hasSelfDescribingEvent("iglu:com.snowplowanalytics.snowplow/timing/jsonschema/1-0-0")
+			.withData("variable", "payment");
+	}
+
+	@Test
+	void addingToTheCartTracksAStructuredAndASelfDescribingEvent() {
+		Product cap = this.catalog.find("cap-3").orElseThrow();
+		this.tracking.addToCart(Subject.builder().userId("u-2").build(), cap, 3);
+		assertThat(this.capturing).hasStructuredEvent("cart", "add").withLabel("cap-3").withContext(Product.SCHEMA).once();
+		assertThat(this.capturing).hasSelfDescribingEvent("iglu:com.snowplowanalytics.snowplow/add_to_cart/jsonschema/1-0-0")
+			.withData("quantity", 3)
+			.withData("sku", "cap-3");
 	}
 
 }
