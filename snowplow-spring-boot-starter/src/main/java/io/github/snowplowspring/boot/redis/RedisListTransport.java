@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.snowplowspring.tracker.payload.Payload;
 import io.github.snowplowspring.tracker.transport.Batch;
 import io.github.snowplowspring.tracker.transport.EncodedEvent;
 import io.github.snowplowspring.tracker.transport.Outcome;
@@ -22,29 +21,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 public final class RedisListTransport implements Transport {
 
 	/** One JSON object per element; a batch costs what its events cost. */
-	static final WireFormat FORMAT = new WireFormat() {
-
-		@Override
-		public byte[] encode(Payload payload) {
-			return payload.toJson();
-		}
-
-		@Override
-		public Payload decode(byte[] encoded) {
-			return Payload.fromJson(encoded);
-		}
-
-		@Override
-		public int maxEventsPerRequest() {
-			return Integer.MAX_VALUE;
-		}
-
-		@Override
-		public long requestBytes(int events, long eventBytes) {
-			return eventBytes;
-		}
-
-	};
+	static final WireFormat FORMAT = WireFormat.jsonObjects(0, 0);
 
 	private final StringRedisTemplate redis;
 

@@ -13,12 +13,10 @@ import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
 import io.github.snowplowspring.boot.autoconfigure.WorkerStatus;
 import io.github.snowplowspring.tracker.emitter.BatchEmitter;
-import io.github.snowplowspring.tracker.emitter.DropReason;
 import io.github.snowplowspring.tracker.emitter.EmitterStats;
 import io.github.snowplowspring.tracker.payload.Payload;
 import io.github.snowplowspring.tracker.payload.PayloadJson;
@@ -104,21 +102,11 @@ public final class RedisListWorker implements RedisWorkerGroup {
 
 	private final List<String> workerIds = new ArrayList<>();
 
-	private final AtomicLong claimed = new AtomicLong();
-
-	private final AtomicLong sent = new AtomicLong();
-
-	private final AtomicLong[] dropped = new AtomicLong[DropReason.values().length];
-
-	private final AtomicLong deadLettered = new AtomicLong();
-
-	private final AtomicLong recovered = new AtomicLong();
+	private final WorkerCounters counters = new WorkerCounters();
 
 	private volatile boolean running;
 
 	private volatile @Nullable ScheduledFuture<?> housekeeping;
-
-	private volatile Backlog backlog = new Backlog(0, 0, 0, 0, null, null);
 
 	private int growingPolls;
 
@@ -151,9 +139,6 @@ public final class RedisListWorker implements RedisWorkerGroup {
 		this.redis = new StringRedisTemplate(connectionFactory);
 		this.scheduler = scheduler;
 		this.clock = clock;
-		for (int i = 0; i < this.dropped.length; i++) {
-			this.dropped[i] = new AtomicLong();
-		}
 	}
 
 	/** The key of the list drained. */
@@ -226,14 +211,7 @@ public final class RedisListWorker implements RedisWorkerGroup {
 	/** What the list and this application's workers look like. */
 	@Override
 	public WorkerStatus status() {
-		Backlog backlog = this.backlog;
-		Map<String, Long> drops = new LinkedHashMap<>();
-		for (DropReason reason : DropReason.values()) {
-			drops.put(reason.id(), this.dropped[reason.ordinal()].get());
-		}
-		return new WorkerStatus("list", this.key, this.sendTo, this.running ? this.concurrency : 0, backlog.length(),
-				backlog.processing(), backlog.dead(), backlog.liveWorkers(), backlog.lag(), this.claimed.get(),
-				this.sent.get(), drops, this.deadLettered.get(), this.recovered.get(), backlog.polledAt());
+		return this.counters.status("list", this.key, this.sendTo, this.running ? this.concurrency : 0);
 	}
 
 	private void work(String id) {
@@ -284,7 +262,7 @@ public final class RedisListWorker implements RedisWorkerGroup {
 					more.forEach((element) -> batch.add(string(element)));
 				}
 			}
-			this.claimed.addAndGet(batch.size());
+			this.counters.claimed.addAndGet(batch.size());
 			if (!send(batch, id, emitter)) {
 				return false; // stopping with a batch unsent: it goes back to the list for another worker
 			}
@@ -327,14 +305,7 @@ public final class RedisListWorker implements RedisWorkerGroup {
 				}
 			}
 		}
-		EmitterStats after = emitter.stats();
-		this.sent.addAndGet(after.sent() - before.sent());
-		for (DropReason reason : DropReason.values()) {
-			long count = after.dropped(reason) - before.dropped(reason);
-			if (count > 0) {
-				this.dropped[reason.ordinal()].addAndGet(count);
-			}
-		}
+		this.counters.add(before, emitter.stats());
 		return true;
 	}
 
@@ -345,7 +316,7 @@ public final class RedisListWorker implements RedisWorkerGroup {
 		letter.put("worker", id);
 		letter.put("time", this.clock.instant().toString());
 		this.redis.opsForList().rightPush(this.deadKey, PayloadJson.write(letter, "dead letter"));
-		this.deadLettered.incrementAndGet();
+		this.counters.deadLettered.incrementAndGet();
 		logger.warn("Worker {} moved an element of list '{}' to '{}': {}", id, this.key, this.deadKey, reason);
 	}
 
@@ -381,7 +352,7 @@ public final class RedisListWorker implements RedisWorkerGroup {
 			if (!this.workerIds.contains(id) && parseLong(beat.toString()) < oldestAlive) {
 				Long moved = requeue(id);
 				if (moved != null && moved > 0) {
-					this.recovered.addAndGet(moved);
+					this.counters.recovered.addAndGet(moved);
 					logger.warn("Worker {} was silent for over {}: its {} claimed event(s) went back to list '{}'", id,
 							this.claimTimeout, moved, this.key);
 				}
@@ -434,12 +405,12 @@ public final class RedisListWorker implements RedisWorkerGroup {
 				// an unreadable head has no age; a worker will dead-letter it
 			}
 		}
-		Backlog previous = this.backlog;
-		this.backlog = new Backlog(length, processing, dead, live, lag, this.clock.instant());
+		WorkerCounters.Backlog previous = this.counters.backlog();
+		this.counters.backlog(new WorkerCounters.Backlog(length, processing, dead, live, lag, this.clock.instant()));
 		warnWhenNobodyDrains(previous, length, live);
 	}
 
-	private void warnWhenNobodyDrains(Backlog previous, long length, int live) {
+	private void warnWhenNobodyDrains(WorkerCounters.Backlog previous, long length, int live) {
 		this.growingPolls = (length > previous.length() && live == 0) ? this.growingPolls + 1 : 0;
 		if (this.growingPolls == GROWTH_POLLS_BEFORE_WARNING) {
 			logger.warn("Redis list '{}' keeps growing ({} events) and no worker drains it; "
@@ -481,11 +452,6 @@ public final class RedisListWorker implements RedisWorkerGroup {
 			Thread.currentThread().interrupt();
 			this.running = false;
 		}
-	}
-
-	/** The list as last polled. */
-	private record Backlog(long length, long processing, long dead, int liveWorkers, @Nullable Duration lag,
-			@Nullable Instant polledAt) {
 	}
 
 

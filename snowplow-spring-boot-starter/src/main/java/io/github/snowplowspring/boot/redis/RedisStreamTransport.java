@@ -3,7 +3,6 @@ package io.github.snowplowspring.boot.redis;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import io.github.snowplowspring.tracker.payload.Payload;
 import io.github.snowplowspring.tracker.transport.Batch;
 import io.github.snowplowspring.tracker.transport.EncodedEvent;
 import io.github.snowplowspring.tracker.transport.Outcome;
@@ -25,29 +24,7 @@ public final class RedisStreamTransport implements Transport {
 	public static final String PAYLOAD_FIELD = "payload";
 
 	/** Events as JSON objects, joined into one JSON array per task. */
-	static final WireFormat FORMAT = new WireFormat() {
-
-		@Override
-		public byte[] encode(Payload payload) {
-			return payload.toJson();
-		}
-
-		@Override
-		public Payload decode(byte[] encoded) {
-			return Payload.fromJson(encoded);
-		}
-
-		@Override
-		public int maxEventsPerRequest() {
-			return Integer.MAX_VALUE;
-		}
-
-		@Override
-		public long requestBytes(int events, long eventBytes) {
-			return 2 + eventBytes + Math.max(0, events - 1);
-		}
-
-	};
+	static final WireFormat FORMAT = WireFormat.jsonObjects(2, 1);
 
 	private final StringRedisTemplate redis;
 

@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
 import io.github.snowplowspring.boot.autoconfigure.WorkerStatus;
@@ -97,21 +95,12 @@ public final class RedisStreamWorker implements RedisWorkerGroup {
 
 	private final List<Thread> threads = new ArrayList<>();
 
-	private final AtomicLong claimed = new AtomicLong();
-
-	private final AtomicLong sent = new AtomicLong();
-
-	private final AtomicLong[] dropped = new AtomicLong[DropReason.values().length];
-
-	private final AtomicLong deadLettered = new AtomicLong();
-
-	private final AtomicLong recovered = new AtomicLong();
+	private final WorkerCounters counters = new WorkerCounters();
 
 	private volatile boolean running;
 
 	private volatile @Nullable ScheduledFuture<?> polling;
 
-	private volatile WorkerStatus backlog;
 
 	/**
 	 * Creates a worker group for one stream.
@@ -144,10 +133,6 @@ public final class RedisStreamWorker implements RedisWorkerGroup {
 		this.redis = new StringRedisTemplate(connectionFactory);
 		this.scheduler = scheduler;
 		this.clock = clock;
-		for (int i = 0; i < this.dropped.length; i++) {
-			this.dropped[i] = new AtomicLong();
-		}
-		this.backlog = status(0, 0, 0, 0, null, null);
 	}
 
 	@Override
@@ -201,20 +186,7 @@ public final class RedisStreamWorker implements RedisWorkerGroup {
 
 	@Override
 	public WorkerStatus status() {
-		WorkerStatus polled = this.backlog;
-		return status(polled.length(), polled.processing(), polled.dead(), polled.liveWorkers(), polled.lag(),
-				polled.polledAt());
-	}
-
-	private WorkerStatus status(long length, long processing, long dead, int live, @Nullable Duration lag,
-			@Nullable Instant polledAt) {
-		Map<String, Long> drops = new LinkedHashMap<>();
-		for (DropReason reason : DropReason.values()) {
-			drops.put(reason.id(), this.dropped[reason.ordinal()].get());
-		}
-		return new WorkerStatus("stream", this.stream, this.sendTo, this.running ? this.concurrency : 0, length,
-				processing, dead, live, lag, this.claimed.get(), this.sent.get(), drops, this.deadLettered.get(),
-				this.recovered.get(), polledAt);
+		return this.counters.status("stream", this.stream, this.sendTo, this.running ? this.concurrency : 0);
 	}
 
 	private void createGroup() {
@@ -284,7 +256,7 @@ public final class RedisStreamWorker implements RedisWorkerGroup {
 				.xClaim(bytes(this.stream), this.group, consumer, this.claimTimeout, message.getId());
 			if (claimedRecords != null) {
 				for (ByteRecord record : claimedRecords) {
-					this.recovered.incrementAndGet();
+					this.counters.recovered.incrementAndGet();
 					handle(connection, record, deliveries + 1);
 				}
 			}
@@ -311,12 +283,12 @@ public final class RedisStreamWorker implements RedisWorkerGroup {
 				events.add(WorkerEvents.read(element.toString()));
 			}
 			catch (WorkerEvents.InvalidElementException ex) {
-				this.dropped[DropReason.INVALID.ordinal()].incrementAndGet();
+				this.counters.drop(DropReason.INVALID, 1);
 				logger.warn("Dropped an event of task {} in stream '{}': {}", record.getId(), this.stream,
 						ex.getMessage());
 			}
 		}
-		this.claimed.addAndGet(events.size());
+		this.counters.claimed.addAndGet(events.size());
 		if (events.isEmpty()) {
 			acknowledge(connection, record.getId());
 			return;
@@ -326,7 +298,7 @@ public final class RedisStreamWorker implements RedisWorkerGroup {
 		events.forEach(emitter::accept);
 		emitter.flush(this.claimTimeout);
 		EmitterStats stats = emitter.stats();
-		this.sent.addAndGet(stats.sent());
+		this.counters.sent.addAndGet(stats.sent());
 		if (stats.pending() > 0) {
 			// Retryable: the task stays pending and is claimed again after the claim timeout.
 			this.redis.opsForHash()
@@ -335,8 +307,8 @@ public final class RedisStreamWorker implements RedisWorkerGroup {
 		}
 		long refused = stats.dropped(DropReason.REJECTED) + stats.dropped(DropReason.OVERSIZED);
 		if (refused > 0) {
-			this.dropped[DropReason.REJECTED.ordinal()].addAndGet(stats.dropped(DropReason.REJECTED));
-			this.dropped[DropReason.OVERSIZED.ordinal()].addAndGet(stats.dropped(DropReason.OVERSIZED));
+			this.counters.drop(DropReason.REJECTED, stats.dropped(DropReason.REJECTED));
+			this.counters.drop(DropReason.OVERSIZED, stats.dropped(DropReason.OVERSIZED));
 			deadLetter(connection, record.getId(), payload, "refused by the collector: " + stats.lastError(), deliveries);
 			return;
 		}
@@ -350,7 +322,7 @@ public final class RedisStreamWorker implements RedisWorkerGroup {
 		letter.put("reason", reason);
 		letter.put("deliveries", Long.toString(deliveries));
 		this.redis.opsForStream().add(StreamRecords.string(letter).withStreamKey(this.deadStream));
-		this.deadLettered.incrementAndGet();
+		this.counters.deadLettered.incrementAndGet();
 		logger.warn("Task {} of stream '{}' went to '{}': {}", id, this.stream, this.deadStream, reason);
 		acknowledge(connection, id);
 	}
@@ -397,7 +369,7 @@ public final class RedisStreamWorker implements RedisWorkerGroup {
 		if (first != null && !first.isEmpty()) {
 			lag = Duration.ofMillis(Math.max(0, this.clock.millis() - first.get(0).getId().getTimestamp()));
 		}
-		this.backlog = status(length, processing, dead, live, lag, this.clock.instant());
+		this.counters.backlog(new WorkerCounters.Backlog(length, processing, dead, live, lag, this.clock.instant()));
 	}
 
 	private static @Nullable String payloadOf(ByteRecord record) {

@@ -15,6 +15,17 @@ public interface WireFormat {
 	/** URL-encoded query strings for GET {@code /i}: one event per request. */
 	WireFormat QUERY_STRING = new QueryStringWireFormat();
 
+	/**
+	 * JSON objects of strings, any number per request, each request costing a fixed overhead plus
+	 * a separator between events: (0, 0) for Redis list elements, (2, 1) for a JSON array.
+	 * @param requestOverhead bytes a request adds around its events
+	 * @param separatorBytes bytes between two events
+	 * @return the format
+	 */
+	static WireFormat jsonObjects(long requestOverhead, long separatorBytes) {
+		return new JsonObjectsWireFormat(requestOverhead, separatorBytes);
+	}
+
 	/** Encodes one payload (without {@code stm}). */
 	byte[] encode(Payload payload);
 
