@@ -66,10 +66,11 @@ class FaultSuiteTest {
 		assertThat(requests).allSatisfy((request) -> assertThat(request.events()).extracting((event) -> event.get("eid"))
 			.containsExactlyElementsOf(ids));
 		assertThat(requests).extracting((request) -> request.events().get(0).get("stm")).doesNotHaveDuplicates();
-		assertThat(this.listener.failures).hasSize(3).allSatisfy((call) -> {
+		// Listeners hear on their own thread, just after the ledger is booked.
+		await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(this.listener.failures).hasSize(3).allSatisfy((call) -> {
 			assertThat(call.failure().statusCode()).isEqualTo(status);
 			assertThat(call.failure().willRetry()).isTrue();
-		});
+		}));
 		assertNothingLost(emitter, 5, 0);
 	}
 
@@ -118,11 +119,12 @@ class FaultSuiteTest {
 		this.collector.awaitUniqueEvents(10, Duration.ofSeconds(5));
 		await().atMost(Duration.ofSeconds(2)).until(() -> emitter.stats().pending() == 0);
 		assertThat(this.collector.requests()).hasSize(3);
-		assertThat(this.listener.failures).singleElement().satisfies((call) -> {
+		// Listeners hear on their own thread, just after the ledger is booked.
+		await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(this.listener.failures).singleElement().satisfies((call) -> {
 			assertThat(call.failure().statusCode()).isEqualTo(status);
 			assertThat(call.failure().dropReason()).isEqualTo(DropReason.REJECTED);
 			assertThat(call.failed()).extracting(Payload::eventId).containsExactlyElementsOf(ids.subList(0, 5));
-		});
+		}));
 		assertThat(emitter.stats().dropped(DropReason.REJECTED)).isEqualTo(5);
 		assertNothingLost(emitter, 15, 5);
 	}
@@ -298,10 +300,11 @@ class FaultSuiteTest {
 		this.collector.awaitUniqueEvents(3, Duration.ofSeconds(5));
 		assertThat(this.collector.uniqueEventIds()).doesNotContain(id).containsExactlyInAnyOrderElementsOf(ids);
 		await().atMost(Duration.ofSeconds(2)).until(() -> !this.listener.failures.isEmpty());
-		assertThat(this.listener.failures).singleElement().satisfies((call) -> {
+		// Listeners hear on their own thread, just after the ledger is booked.
+		await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(this.listener.failures).singleElement().satisfies((call) -> {
 			assertThat(call.failure().dropReason()).isEqualTo(DropReason.OVERSIZED);
 			assertThat(call.failed()).extracting(Payload::eventId).containsExactly(id);
-		});
+		}));
 		assertNothingLost(emitter, 4, 1);
 	}
 
@@ -387,10 +390,11 @@ class FaultSuiteTest {
 		List<String> ids = track(emitter, 3);
 		this.collector.awaitUniqueEvents(3, Duration.ofSeconds(5));
 		assertThat(this.collector.requests()).extracting(RecordedRequest::status).containsExactly(302, 200);
-		assertThat(this.listener.failures).singleElement().satisfies((call) -> {
+		// Listeners hear on their own thread, just after the ledger is booked.
+		await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(this.listener.failures).singleElement().satisfies((call) -> {
 			assertThat(call.failure().statusCode()).isEqualTo(302);
 			assertThat(call.failure().willRetry()).isTrue();
-		});
+		}));
 		assertThat(this.collector.uniqueEventIds()).containsExactlyInAnyOrderElementsOf(ids);
 		assertNothingLost(emitter, 3, 0);
 	}
