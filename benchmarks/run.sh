@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the benchmarks and runs them; see docs/BENCHMARKS.md.
-#   benchmarks/run.sh jmh  [JMH options]        JMH, about 6 minutes; e.g. benchmarks/run.sh jmh TrackBenchmark
+#   benchmarks/run.sh jmh  [JMH options]        JMH with -prof gc, about 5 minutes; e.g. benchmarks/run.sh jmh TrackBenchmark
 #   benchmarks/run.sh load [--name=value ...]   the load driver, about 4 minutes
 #   benchmarks/run.sh all                       both
 # SKIP_BUILD=1 reuses benchmarks/target/benchmarks.jar.

@@ -53,6 +53,14 @@ final class PayloadFactory {
 
 	private final EventIdGenerator eventIds = new EventIdGenerator();
 
+	private volatile Stamp lastStamp = new Stamp(Long.MIN_VALUE, "");
+
+	private final boolean trackerVersionPlain;
+
+	private final boolean namespacePlain;
+
+	private final boolean appIdPlain;
+
 	PayloadFactory(String trackerVersion, String namespace, @Nullable String appId, Platform platform, boolean base64,
 			Clock clock, DataSerializer serializer) {
 		this.trackerVersion = trackerVersion;
@@ -62,6 +70,39 @@ final class PayloadFactory {
 		this.base64 = base64;
 		this.clock = clock;
 		this.serializer = serializer;
+		this.trackerVersionPlain = isPlain(trackerVersion);
+		this.namespacePlain = isPlain(namespace);
+		this.appIdPlain = appId == null || isPlain(appId);
+	}
+
+	/** Whether a value is printable ASCII without quotes or backslashes: JSON takes it as it is. */
+	private static boolean isPlain(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static void add(Payload.Builder payload, String name, @Nullable String value, boolean plain) {
+		if (plain) {
+			payload.addPlain(name, value);
+		}
+		else {
+			payload.add(name, value);
+		}
+	}
+
+	/** The text of {@code dtm}: events tracked in the same millisecond share it, as most do at high rates. */
+	private String millis(long now) {
+		Stamp stamp = this.lastStamp;
+		if (stamp.millis() != now) {
+			stamp = new Stamp(now, Long.toString(now));
+			this.lastStamp = stamp;
+		}
+		return stamp.text();
 	}
 
 	/**
@@ -84,17 +125,17 @@ final class PayloadFactory {
 			payload.add("url", ping.url())
 				.add("page", ping.title())
 				.add("refr", ping.referrer())
-				.add("pp_mix", string(ping.minXOffset()))
-				.add("pp_max", string(ping.maxXOffset()))
-				.add("pp_miy", string(ping.minYOffset()))
-				.add("pp_may", string(ping.maxYOffset()));
+				.addPlain("pp_mix", string(ping.minXOffset()))
+				.addPlain("pp_max", string(ping.maxXOffset()))
+				.addPlain("pp_miy", string(ping.minYOffset()))
+				.addPlain("pp_may", string(ping.maxYOffset()));
 		}
 		else if (event instanceof Structured structured) {
 			payload.add("se_ca", structured.category())
 				.add("se_ac", structured.action())
 				.add("se_la", structured.label())
 				.add("se_pr", structured.property())
-				.add("se_va", (structured.value() != null) ? decimal(structured.value()) : null);
+				.addPlain("se_va", (structured.value() != null) ? decimal(structured.value()) : null);
 		}
 		else {
 			addSelfDescribingEvent(payload, selfDescribingEventOf(event));
@@ -156,10 +197,10 @@ final class PayloadFactory {
 		List<Payload> payloads = new ArrayList<>(1 + transaction.items().size());
 		Payload.Builder payload = start("tr", now, transaction.trueTimestamp());
 		payload.add("tr_id", transaction.orderId())
-			.add("tr_tt", decimal(transaction.totalValue()))
+			.addPlain("tr_tt", decimal(transaction.totalValue()))
 			.add("tr_af", transaction.affiliation())
-			.add("tr_tx", (transaction.taxValue() != null) ? decimal(transaction.taxValue()) : null)
-			.add("tr_sh", (transaction.shipping() != null) ? decimal(transaction.shipping()) : null)
+			.addPlain("tr_tx", (transaction.taxValue() != null) ? decimal(transaction.taxValue()) : null)
+			.addPlain("tr_sh", (transaction.shipping() != null) ? decimal(transaction.shipping()) : null)
 			.add("tr_ci", transaction.city())
 			.add("tr_st", transaction.state())
 			.add("tr_co", transaction.country())
@@ -172,8 +213,8 @@ final class PayloadFactory {
 				.add("ti_sk", item.sku())
 				.add("ti_nm", item.name())
 				.add("ti_ca", item.category())
-				.add("ti_pr", decimal(item.price()))
-				.add("ti_qu", Integer.toString(item.quantity()))
+				.addPlain("ti_pr", decimal(item.price()))
+				.addPlain("ti_qu", Integer.toString(item.quantity()))
 				.add("ti_cu", transaction.currency());
 			payloads.add(finish(itemPayload, withExtra(item.contexts(), extraContexts), subject));
 		}
@@ -181,15 +222,16 @@ final class PayloadFactory {
 	}
 
 	private Payload.Builder start(String eventType, long now, @Nullable Instant trueTimestamp) {
-		return Payload.builder(24)
-			.add("e", eventType)
-			.add(Payload.EVENT_ID, this.eventIds.next())
-			.add("dtm", Long.toString(now))
-			.add("ttm", (trueTimestamp != null) ? Long.toString(trueTimestamp.toEpochMilli()) : null)
-			.add("tv", this.trackerVersion)
-			.add("tna", this.namespace)
-			.add("aid", this.appId)
-			.add("p", this.platform.code());
+		// Values this factory makes, or checked once, are known plain: encoding need not scan them.
+		Payload.Builder payload = Payload.builder(24)
+			.addPlain("e", eventType)
+			.addPlain(Payload.EVENT_ID, this.eventIds.next())
+			.addPlain("dtm", millis(now))
+			.addPlain("ttm", (trueTimestamp != null) ? Long.toString(trueTimestamp.toEpochMilli()) : null);
+		add(payload, "tv", this.trackerVersion, this.trackerVersionPlain);
+		add(payload, "tna", this.namespace, this.namespacePlain);
+		add(payload, "aid", this.appId, this.appIdPlain);
+		return payload.addPlain("p", this.platform.code());
 	}
 
 	private Payload finish(Payload.Builder payload, List<SelfDescribingJson> contexts, @Nullable Subject subject) {
@@ -202,14 +244,14 @@ final class PayloadFactory {
 				.add("duid", subject.domainUserId())
 				.add("tnuid", subject.networkUserId())
 				.add("sid", subject.sessionId())
-				.add("vid", string(subject.sessionIndex()))
+				.addPlain("vid", string(subject.sessionIndex()))
 				.add("ip", subject.ipAddress())
 				.add("ua", subject.userAgent())
 				.add("tz", subject.timezone())
 				.add("lang", subject.language())
 				.add("res", string(subject.screenResolution()))
 				.add("vp", string(subject.viewport()))
-				.add("cd", string(subject.colorDepth()));
+				.addPlain("cd", string(subject.colorDepth()));
 		}
 		return payload.build();
 	}
@@ -240,7 +282,7 @@ final class PayloadFactory {
 
 	private void addJson(Payload.Builder payload, String json, String encodedName, String plainName) {
 		if (this.base64) {
-			payload.add(encodedName, BASE64.encodeToString(json.getBytes(StandardCharsets.UTF_8)));
+			payload.addPlain(encodedName, BASE64.encodeToString(json.getBytes(StandardCharsets.UTF_8)));
 		}
 		else {
 			payload.add(plainName, json);
@@ -253,7 +295,20 @@ final class PayloadFactory {
 
 	/** A decimal in plain notation: {@code 10}, {@code 2.5}, never {@code 1.0E7}. */
 	static String decimal(double value) {
-		return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+		// Prices and counts are mostly whole or short: BigDecimal only where Double.toString
+		// would use an exponent (below 1e-3, from 1e7). Both start from the same shortest digits.
+		if (value == (long) value && Math.abs(value) < 1e15) {
+			return Long.toString((long) value);
+		}
+		String text = Double.toString(value);
+		if (text.indexOf('E') >= 0) {
+			return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+		}
+		return text;
+	}
+
+	/** A millisecond and its text. */
+	private record Stamp(long millis, String text) {
 	}
 
 }

@@ -1,16 +1,14 @@
 package io.github.snowplowspring.boot.redis;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 import io.github.snowplowspring.tracker.transport.Batch;
-import io.github.snowplowspring.tracker.transport.EncodedEvent;
 import io.github.snowplowspring.tracker.transport.Outcome;
 import io.github.snowplowspring.tracker.transport.Transport;
 import io.github.snowplowspring.tracker.transport.WireFormat;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
@@ -27,6 +25,8 @@ public final class RedisListTransport implements Transport {
 
 	private final String key;
 
+	private final byte[] rawKey;
+
 	/**
 	 * Creates a transport.
 	 * @param redis the template to write with
@@ -35,6 +35,7 @@ public final class RedisListTransport implements Transport {
 	public RedisListTransport(StringRedisTemplate redis, String key) {
 		this.redis = redis;
 		this.key = key;
+		this.rawKey = key.getBytes(StandardCharsets.UTF_8);
 	}
 
 	@Override
@@ -44,12 +45,14 @@ public final class RedisListTransport implements Transport {
 
 	@Override
 	public Outcome send(Batch batch) {
-		List<String> elements = new ArrayList<>(batch.size());
-		for (EncodedEvent event : batch.events()) {
-			elements.add(new String(event.bytes(), StandardCharsets.UTF_8));
+		// The buffered bytes are the element bytes: no decoding into strings and encoding back.
+		byte[][] elements = new byte[batch.size()][];
+		for (int i = 0; i < elements.length; i++) {
+			elements[i] = batch.events().get(i).bytes();
 		}
 		try {
-			this.redis.opsForList().rightPushAll(this.key, elements);
+			this.redis.execute((RedisCallback<Long>) (connection) -> connection.listCommands()
+				.rPush(this.rawKey, elements));
 			return Outcome.ok();
 		}
 		catch (DataAccessException ex) {

@@ -263,7 +263,8 @@ public final class BatchEmitter implements Emitter {
 				this.bufferedBytes += bytes.length;
 				this.heldEvents++;
 				this.heldBytes += bytes.length;
-				sendNow = batchReady();
+				// With every sender busy, a completion pumps the next batch: no need to try per event.
+				sendNow = batchReady() && (!this.async || this.inFlight.size() < this.maxInFlight);
 				if (sendNow && !this.async) {
 					this.flushWatermark = this.lastSeq; // the Python Emitter sends the whole buffer
 				}
@@ -272,7 +273,9 @@ public final class BatchEmitter implements Emitter {
 		finally {
 			this.lock.unlock();
 		}
-		this.callbacks.failure(0, evicted, Failure.dropped(DropReason.BUFFER_FULL), this::decode);
+		if (!evicted.isEmpty()) {
+			this.callbacks.failure(0, evicted, Failure.dropped(DropReason.BUFFER_FULL), this::decode);
+		}
 		if (dropReason != null) {
 			this.callbacks.failure(0, List.of(payload), Failure.dropped(dropReason), (payloads) -> payloads);
 		}

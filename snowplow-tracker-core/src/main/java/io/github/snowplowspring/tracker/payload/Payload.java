@@ -21,12 +21,20 @@ public final class Payload {
 	/** The parameter holding the event id. */
 	public static final String EVENT_ID = "eid";
 
+	// Names and values in turn; only the first length entries are parameters.
 	private final String[] fields;
+
+	private final int length;
+
+	// Bit i: parameter i's name and value need no escaping (see Builder#addPlain); first 64 only.
+	private final long plain;
 
 	private volatile byte @Nullable [] json;
 
-	private Payload(String[] fields) {
+	private Payload(String[] fields, int length, long plain) {
 		this.fields = fields;
+		this.length = length;
+		this.plain = plain;
 	}
 
 	/** Starts a payload with room for about {@code expectedParameters} parameters. */
@@ -56,7 +64,7 @@ public final class Payload {
 
 	/** The value of one parameter, or null when absent. */
 	public @Nullable String get(String name) {
-		for (int i = 0; i < this.fields.length; i += 2) {
+		for (int i = 0; i < this.length; i += 2) {
 			if (this.fields[i].equals(name)) {
 				return this.fields[i + 1];
 			}
@@ -66,19 +74,19 @@ public final class Payload {
 
 	/** The number of parameters. */
 	public int size() {
-		return this.fields.length / 2;
+		return this.length / 2;
 	}
 
 	/** Calls {@code action} with every parameter name and value, in order. */
 	public void forEach(BiConsumer<String, String> action) {
-		for (int i = 0; i < this.fields.length; i += 2) {
+		for (int i = 0; i < this.length; i += 2) {
 			action.accept(this.fields[i], this.fields[i + 1]);
 		}
 	}
 
 	/** The parameters as a new unmodifiable map, in order. */
 	public Map<String, String> toMap() {
-		Map<String, String> map = new LinkedHashMap<>(this.fields.length);
+		Map<String, String> map = new LinkedHashMap<>(this.length);
 		forEach(map::put);
 		return Collections.unmodifiableMap(map);
 	}
@@ -90,7 +98,7 @@ public final class Payload {
 	public byte[] toJson() {
 		byte[] result = this.json;
 		if (result == null) {
-			result = PayloadJson.writeFlatObject(this.fields);
+			result = PayloadJson.writeFlatObject(this.fields, this.length, this.plain);
 			this.json = result;
 		}
 		return result;
@@ -98,27 +106,32 @@ public final class Payload {
 
 	/** A copy of this payload with one parameter set (replaced if present, else appended). */
 	public Payload with(String name, String value) {
-		for (int i = 0; i < this.fields.length; i += 2) {
+		for (int i = 0; i < this.length; i += 2) {
 			if (this.fields[i].equals(name)) {
-				String[] copy = this.fields.clone();
+				String[] copy = Arrays.copyOf(this.fields, this.length);
 				copy[i + 1] = value;
-				return new Payload(copy);
+				return new Payload(copy, copy.length, this.plain & ~(1L << (i >> 1)));
 			}
 		}
-		String[] copy = Arrays.copyOf(this.fields, this.fields.length + 2);
-		copy[this.fields.length] = name;
-		copy[this.fields.length + 1] = value;
-		return new Payload(copy);
+		String[] copy = Arrays.copyOf(this.fields, this.length + 2);
+		copy[this.length] = name;
+		copy[this.length + 1] = value;
+		return new Payload(copy, copy.length, this.plain);
 	}
 
 	@Override
 	public boolean equals(Object other) {
-		return other instanceof Payload payload && Arrays.equals(this.fields, payload.fields);
+		return other instanceof Payload payload
+				&& Arrays.equals(this.fields, 0, this.length, payload.fields, 0, payload.length);
 	}
 
 	@Override
 	public int hashCode() {
-		return Arrays.hashCode(this.fields);
+		int hash = 1;
+		for (int i = 0; i < this.length; i++) {
+			hash = 31 * hash + this.fields[i].hashCode();
+		}
+		return hash;
 	}
 
 	@Override
@@ -133,6 +146,11 @@ public final class Payload {
 
 		private int length;
 
+		// Whether a built payload holds the array: the next add copies it first.
+		private boolean shared;
+
+		private long plain;
+
 		private Builder(int expectedParameters) {
 			this.fields = new String[Math.max(2, expectedParameters * 2)];
 		}
@@ -143,11 +161,27 @@ public final class Payload {
 			if (value == null || value.isEmpty()) {
 				return this;
 			}
-			if (this.length == this.fields.length) {
-				this.fields = Arrays.copyOf(this.fields, this.fields.length * 2);
+			if (this.shared || this.length == this.fields.length) {
+				this.fields = Arrays.copyOf(this.fields, Math.max(this.fields.length, this.length * 2));
+				this.shared = false;
 			}
 			this.fields[this.length++] = name;
 			this.fields[this.length++] = value;
+			return this;
+		}
+
+		/**
+		 * Adds a parameter, unless its value is null or empty, whose name and value the caller
+		 * knows to be printable ASCII without quotes or backslashes (ids, timestamps, numbers,
+		 * base64, the protocol's own names), so that encoding copies it unscanned. Anything else
+		 * must go through {@link #add}: this one would write broken JSON.
+		 */
+		public Builder addPlain(String name, @Nullable String value) {
+			int index = this.length / 2;
+			add(name, value);
+			if (this.length / 2 > index && index < 64) {
+				this.plain |= 1L << index;
+			}
 			return this;
 		}
 
@@ -161,8 +195,10 @@ public final class Payload {
 			return false;
 		}
 
+		/** The payload; it takes the builder's array as it is rather than a trimmed copy. */
 		public Payload build() {
-			return new Payload(Arrays.copyOf(this.fields, this.length));
+			this.shared = true;
+			return new Payload(this.fields, this.length, this.plain);
 		}
 
 	}

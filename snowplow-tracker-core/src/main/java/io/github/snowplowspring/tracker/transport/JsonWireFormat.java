@@ -1,6 +1,5 @@
 package io.github.snowplowspring.tracker.transport;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -54,24 +53,29 @@ public final class JsonWireFormat implements WireFormat {
 
 	/** The POST body for these events, each stamped with {@code stm}. */
 	public byte[] body(List<EncodedEvent> events, long stm) {
-		long eventBytes = 0;
-		for (EncodedEvent event : events) {
-			eventBytes += event.size();
-		}
-		ByteArrayOutputStream body = new ByteArrayOutputStream((int) requestBytes(events.size(), eventBytes));
 		byte[] stmBytes = (Long.toString(stm) + "\",").getBytes(StandardCharsets.US_ASCII);
-		body.writeBytes(BODY_START);
+		// Sized exactly and written in place: a growing buffer would copy the whole body again.
+		int size = BODY_START.length + BODY_END.length + Math.max(0, events.size() - 1);
+		for (EncodedEvent event : events) {
+			size += STM_START.length + stmBytes.length + event.size() - 1;
+		}
+		byte[] body = new byte[size];
+		System.arraycopy(BODY_START, 0, body, 0, BODY_START.length);
+		int at = BODY_START.length;
 		for (int i = 0; i < events.size(); i++) {
 			if (i > 0) {
-				body.write(',');
+				body[at++] = ',';
 			}
 			byte[] event = events.get(i).bytes();
-			body.writeBytes(STM_START);
-			body.writeBytes(stmBytes);
-			body.write(event, 1, event.length - 1);
+			System.arraycopy(STM_START, 0, body, at, STM_START.length);
+			at += STM_START.length;
+			System.arraycopy(stmBytes, 0, body, at, stmBytes.length);
+			at += stmBytes.length;
+			System.arraycopy(event, 1, body, at, event.length - 1);
+			at += event.length - 1;
 		}
-		body.writeBytes(BODY_END);
-		return body.toByteArray();
+		System.arraycopy(BODY_END, 0, body, at, BODY_END.length);
+		return body;
 	}
 
 }
