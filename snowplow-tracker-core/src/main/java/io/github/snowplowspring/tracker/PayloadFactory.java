@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.snowplowspring.tracker.context.EventFilter;
 import io.github.snowplowspring.tracker.event.EcommerceTransaction;
 import io.github.snowplowspring.tracker.event.EcommerceTransactionItem;
 import io.github.snowplowspring.tracker.event.Event;
@@ -117,7 +118,7 @@ final class PayloadFactory {
 		if (event instanceof EcommerceTransaction transaction) {
 			return transaction(transaction, subject, now, extraContexts);
 		}
-		Payload.Builder payload = start(eventType(event), now, event.trueTimestamp());
+		Payload.Builder payload = start(EventFilter.typeOf(event), now, event.trueTimestamp());
 		if (event instanceof PageView pageView) {
 			payload.add("url", pageView.url()).add("page", pageView.title()).add("refr", pageView.referrer());
 		}
@@ -151,19 +152,6 @@ final class PayloadFactory {
 		all.addAll(own);
 		all.addAll(extra);
 		return all;
-	}
-
-	private static String eventType(Event event) {
-		if (event instanceof PageView) {
-			return "pv";
-		}
-		if (event instanceof PagePing) {
-			return "pp";
-		}
-		if (event instanceof Structured) {
-			return "se";
-		}
-		return "ue";
 	}
 
 	private static SelfDescribingJson selfDescribingEventOf(Event event) {
